@@ -1,0 +1,45 @@
+/** Contracts of login, logout and the current session. */
+import { z } from 'zod';
+import { id } from './common.js';
+import { role } from './users.js';
+
+export const loginBody = z.object({
+  login: z.string().trim().toLowerCase().min(1).max(64),
+  password: z.string().min(1).max(200),
+});
+export type LoginBody = z.infer<typeof loginBody>;
+
+/** What the UI may show; computed on the server from roles and scope. */
+export const navAbilities = z.object({
+  units: z.boolean(),
+  agencies: z.boolean(),
+  users: z.boolean(),
+  audit: z.boolean(),
+});
+
+export const sessionInfo = z.object({
+  user: z.object({
+    id,
+    login: z.string(),
+    name: z.string(),
+    roles: z.array(role),
+    agencyName: z.string().nullable(),
+    scopeNames: z.array(z.string()),
+  }),
+  csrfToken: z.string(),
+  expiresAt: z.string(),
+  idleTimeoutSec: z.number().int(),
+  abilities: z.object({ nav: navAbilities }),
+});
+export type SessionInfo = z.infer<typeof sessionInfo>;
+
+export const demoAccounts = z.object({
+  enabled: z.boolean(),
+  accounts: z.array(z.object({ login: z.string(), password: z.string(), role, description: z.string() })),
+});
+export type DemoAccounts = z.infer<typeof demoAccounts>;
+
+export const changePasswordBody = z.object({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: z.string().min(10).max(200),
+});

@@ -1,0 +1,43 @@
+/**
+ * The central role matrix: which roles may attempt which action. Feature policies (<feature>.policy.ts)
+ * add the resource rules (scope, who may touch whom) on top of it; services call them before changing.
+ */
+import type { Role } from '../../contracts/users.js';
+import { roles as allRoles } from '../../contracts/users.js';
+import type { Actor } from '../context.js';
+import { forbidden } from '../errors.js';
+
+const OFFICE: readonly Role[] = ['system_admin', 'province_office'];
+
+export const grants = {
+  'unit.read': allRoles,
+  'unit.setAttribute': OFFICE,
+  'agency.read': allRoles,
+  'agency.create': OFFICE,
+  'agency.update': OFFICE,
+  'user.read': OFFICE,
+  'user.create': OFFICE,
+  'user.update': OFFICE,
+  'user.resetPassword': OFFICE,
+  'audit.read': OFFICE,
+  'audit.verify': ['system_admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Action = keyof typeof grants;
+
+/** Does any of the actor's roles grant the action? (pure) */
+export function can(actor: Actor | null, action: Action): boolean {
+  if (!actor) return false;
+  const allowed: readonly Role[] = grants[action];
+  return actor.roles.some((r) => allowed.includes(r));
+}
+
+/** Throw FORBIDDEN unless the actor's roles grant the action. */
+export function authorize(actor: Actor | null, action: Action): asserts actor is Actor {
+  if (!can(actor, action)) throw forbidden();
+}
+
+/** System administrators see every unit; everyone else sees their scope. */
+export function isGlobal(actor: Actor): boolean {
+  return actor.roles.includes('system_admin');
+}

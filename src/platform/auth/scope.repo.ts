@@ -1,0 +1,57 @@
+/** The actor's scope as SQL: scope units, their predecessors' history, and every unit below them. */
+import { sql, type SQL } from 'drizzle-orm';
+import type { Actor } from '../context.js';
+import type { Db } from '../db/client.js';
+import { queryOne, queryRows } from '../db/query.js';
+import { isGlobal } from './policy.js';
+
+/**
+ * A subquery of the unit ids the actor may see: the user's scope units, transitively their predecessors
+ * (history rolls forward: the 2025 commune's officer sees its old communes' 2024 rows), then all descendants.
+ * One recursive CTE each way, never a query per level. Null = no restriction (system administrator).
+ */
+export function scopeUnitIds(actor: Actor): SQL | null {
+  if (isGlobal(actor)) return null;
+  return sql`(
+    with recursive lineage(id) as (
+      select us.unit_id from user_scope us where us.user_id = ${actor.id}
+      union
+      select s.predecessor_id from unit_succession s join lineage l on s.successor_id = l.id
+    ), tree(id) as (
+      select id from lineage
+      union
+      select u.id from unit u join tree t on u.parent_id = t.id
+    )
+    select id from tree
+  )`;
+}
+
+/** `<column> in scope` as a composable condition (true for global actors). */
+export function inScope(actor: Actor, column: SQL): SQL {
+  const ids = scopeUnitIds(actor);
+  return ids ? sql`${column} in ${ids}` : sql`true`;
+}
+
+/** Are all these units inside the actor's scope? One query for the whole set. */
+export async function allUnitsInScope(db: Db, actor: Actor, unitIds: readonly string[]): Promise<boolean> {
+  const unique = [...new Set(unitIds)];
+  if (unique.length === 0) return true;
+  const ids = scopeUnitIds(actor);
+  const row = await queryOne<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from unit u where u.id in (${sql.join(
+      unique.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    )}) ${ids ? sql`and u.id in ${ids}` : sql``}`,
+  );
+  return row?.n === unique.length;
+}
+
+/** The names of the user's scope units (for the session banner). */
+export async function scopeUnitNames(db: Db, userId: string): Promise<string[]> {
+  const rows = await queryRows<{ name: string }>(
+    db,
+    sql`select u.name from user_scope us join unit u on u.id = us.unit_id where us.user_id = ${userId} order by u.name`,
+  );
+  return rows.map((r) => r.name);
+}

@@ -1,0 +1,5 @@
+/** The database schema: one file per feature, re-exported here for Drizzle and drizzle-kit. */
+export * from './units.js';
+export * from './agencies.js';
+export * from './users.js';
+export * from './system.js';
