@@ -7,7 +7,7 @@ import { authorize } from '../../platform/auth/policy.js';
 import { allUnitsInScope } from '../../platform/auth/scope.repo.js';
 import type { RequestCtx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/client.js';
-import { invalid, notFound } from '../../platform/errors.js';
+import { forbidden, invalid, notFound } from '../../platform/errors.js';
 import { mutate } from '../../platform/tx.js';
 import * as repo from './agencies.repo.js';
 import { agencyAbilities } from './agencies.policy.js';
@@ -41,7 +41,7 @@ export async function createAgency(db: Db, ctx: RequestCtx, body: CreateAgencyBo
   const actor = ctx.actor;
   checkDates(body.validFrom, body.validTo);
   const id = await mutate(db, ctx, async (tx) => {
-    if (!(await allUnitsInScope(tx, actor, [body.unitId]))) throw invalid([{ path: 'unitId', message: 'Đơn vị không nằm trong phạm vi của bạn' }]);
+    if (!(await allUnitsInScope(tx, actor, [body.unitId]))) throw forbidden('Đơn vị không nằm trong phạm vi của bạn');
     const values = {
       code: body.code ?? null,
       name: body.name,

@@ -9,7 +9,7 @@ import { allUnitsInScope } from '../../platform/auth/scope.repo.js';
 import { deleteUserSessions } from '../../platform/auth/session.repo.js';
 import type { Actor, RequestCtx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/client.js';
-import { AppError, invalid, notFound } from '../../platform/errors.js';
+import { AppError, forbidden, invalid, notFound } from '../../platform/errors.js';
 import { mutate } from '../../platform/tx.js';
 import * as repo from './users.repo.js';
 import { assertMayGrant, userAbilities } from './users.policy.js';
@@ -32,11 +32,11 @@ export async function getUser(db: Db, ctx: RequestCtx, id: string): Promise<User
 /** Scope units and agency must lie inside the actor's own scope. */
 async function assertWithinScope(tx: Db, actor: Actor, scopeUnitIds: readonly string[], agencyId: string | null | undefined) {
   if (!(await allUnitsInScope(tx, actor, scopeUnitIds)))
-    throw invalid([{ path: 'scopeUnitIds', message: 'Có đơn vị không nằm trong phạm vi của bạn' }]);
+    throw forbidden('Có đơn vị không nằm trong phạm vi của bạn');
   if (agencyId) {
     const unitId = await repo.findAgencyUnit(tx, agencyId);
     if (!unitId || !(await allUnitsInScope(tx, actor, [unitId])))
-      throw invalid([{ path: 'agencyId', message: 'Cơ quan không tồn tại hoặc ngoài phạm vi của bạn' }]);
+      throw forbidden('Cơ quan không tồn tại hoặc ngoài phạm vi của bạn');
   }
 }
 
