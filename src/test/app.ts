@@ -16,6 +16,8 @@ let passwordHash: Promise<string> | undefined;
 
 export interface Client {
   user: { id: string; login: string };
+  /** The session cookie header value ('' for anonymous). */
+  cookie: string;
   get(url: string): Promise<LightMyRequestResponse>;
   post(url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
   patch(url: string, body?: unknown): Promise<LightMyRequestResponse>;
@@ -51,6 +53,7 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
     });
     return {
       user,
+      cookie: cookie ?? '',
       get: (url) => app.inject({ method: 'GET', url, headers: headers() }),
       post: (url, body, extra) =>
         app.inject({ method: 'POST', url, headers: headers(extra), ...(body === undefined ? {} : { payload: body as object }) }),

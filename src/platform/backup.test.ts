@@ -1,0 +1,64 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { dataFingerprint } from '../test/app.js';
+import { dbUrl, dropDatabase, openTestDatabase, testDbKind } from '../test/db.js';
+import { verifyAuditChain } from './audit.js';
+import { backup, restore } from './backup.js';
+import { systemCtx } from './context.js';
+import { migrateDatabase, openDatabase } from './db/client.js';
+import { seedReference } from '../seed/reference.js';
+import { seedDemo } from '../seed/demo.js';
+import pg from 'pg';
+
+const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'mtqg-backup-'));
+
+describe(`backup and restore (${testDbKind})`, () => {
+  it('reproduces the data exactly', async () => {
+    const dir = tmp();
+    const file = path.join(dir, testDbKind === 'pglite' ? 'backup.tar.gz' : 'backup.sql');
+    if (testDbKind === 'pglite') {
+      const source = path.join(dir, 'source');
+      const d = await openDatabase({ dataDir: source });
+      await migrateDatabase(d);
+      await seedReference(d.db, systemCtx());
+      await seedDemo(d.db, systemCtx());
+      const before = await dataFingerprint(d.db);
+      await d.close();
+      await backup({ dataDir: source, file });
+      expect(fs.statSync(file).size).toBeGreaterThan(1000);
+      const target = path.join(dir, 'target');
+      await restore({ dataDir: target, file });
+      const r = await openDatabase({ dataDir: target });
+      expect(await dataFingerprint(r.db)).toBe(before);
+      expect((await verifyAuditChain(r.db)).ok).toBe(true);
+      await r.close();
+      return;
+    }
+    const source = await openTestDatabase();
+    await seedDemo(source.db, systemCtx());
+    const before = await dataFingerprint(source.db);
+    await backup({ databaseUrl: source.url, dataDir: dir, file });
+    const name = `mtqg_restore_${randomBytes(4).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: dbUrl('postgres') });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    try {
+      // restore into a database that already has other data: it is replaced
+      const target = await openDatabase({ databaseUrl: dbUrl(name), poolSize: 1 });
+      await migrateDatabase(target);
+      await target.close();
+      await restore({ databaseUrl: dbUrl(name), dataDir: dir, file });
+      const r = await openDatabase({ databaseUrl: dbUrl(name), poolSize: 1 });
+      expect(await dataFingerprint(r.db)).toBe(before);
+      expect((await verifyAuditChain(r.db)).ok).toBe(true);
+      await r.close();
+    } finally {
+      await source.close();
+      await dropDatabase(name);
+    }
+  });
+});
