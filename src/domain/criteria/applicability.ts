@@ -79,7 +79,8 @@ export function attrLabel(attr: string): string {
   return ATTR_LABELS[attr] ?? attr;
 }
 
-function describeValue(attr: string, value: AttrScalar): string {
+/** Describe "attribute = value" in Vietnamese, e.g. "xã biên giới", "vùng TDMNPB". */
+export function describeAttrValue(attr: string, value: AttrScalar): string {
   if (value === true) return attrLabel(attr);
   if (value === false) return `không phải ${attrLabel(attr)}`;
   return `${attrLabel(attr)} ${String(value)}`;
@@ -91,7 +92,7 @@ export function describeRule(rule: ApplicabilityRule): string {
   if ('any' in rule) return rule.any.map(describeNested).join(' hoặc ');
   if ('not' in rule) return `không (${describeRule(rule.not)})`;
   if ('in' in rule) return `${attrLabel(rule.attr)} thuộc ${rule.in.map(String).join(', ')}`;
-  return describeValue(rule.attr, rule.eq);
+  return describeAttrValue(rule.attr, rule.eq);
 }
 
 function describeNested(rule: ApplicabilityRule): string {

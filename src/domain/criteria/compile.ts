@@ -1,6 +1,6 @@
 // Precompilation of a criteria set: lookup maps, target rules sorted by specificity, compiled applicability
 // closures and precomputed Vietnamese labels, so evaluating many communes repeats none of this work.
-import { compileRule, describeRule, ruleAttributes, attrLabel, type RuleFn } from './applicability.js';
+import { compileRule, describeAttrValue, describeRule, ruleAttributes, type RuleFn } from './applicability.js';
 import { formatValue } from './format.js';
 import type {
   AttrScalar,
@@ -27,9 +27,7 @@ export interface CompiledRule {
   readonly matched: MatchedRule;
   /** Reason object when it does not depend on the evaluated year (shared, frozen). */
   readonly staticReason: TargetReason | null;
-  /** Vietnamese label of what the rule covers, e.g. "mức cho vùng TDMNPB, năm 2024". */
-  readonly label: string;
-  /** The label with the rule's flags (unverified, demo), ready for explanations. */
+  /** What the rule covers and its flags, in Vietnamese: "mức cho vùng TDMNPB, năm 2024; mức chỉ tiêu chưa được xác minh". */
   readonly note: string;
   /** The target formatted with the indicator's unit, e.g. "80%". */
   readonly targetText: string;
@@ -41,6 +39,10 @@ export interface CompiledIndicator {
   readonly def: IndicatorDef;
   readonly criterionNumber: string;
   readonly kind: IndicatorKind;
+  /** Compares numbers (min/max/percent/count kinds). */
+  readonly numeric: boolean;
+  /** Compares "at least" (min kinds) rather than "at most". */
+  readonly isMin: boolean;
   readonly applies: RuleFn | null;
   readonly applicabilityAttrs: readonly string[];
   readonly applicabilityText: string | null;
@@ -68,6 +70,7 @@ export interface CompiledSet {
   readonly compiled: true;
   readonly def: CriteriaSetDef;
   readonly criteria: readonly CompiledCriterion[];
+  readonly indicatorCount: number;
   readonly indicatorByCode: ReadonlyMap<string, CompiledIndicator>;
   readonly criterionByNumber: ReadonlyMap<string, CompiledCriterion>;
   readonly overrides: readonly CompiledOverride[];
@@ -104,11 +107,10 @@ function compileTargetRule(def: TargetRuleDef, index: number, unit: string | nul
   const specificity = attrTests.length + (hasYear ? 1 : 0);
   const keys = attrTests.map(([k]) => k);
   if (hasYear) keys.push('year');
-  const parts = attrTests.map(([k, v]) => (typeof v === 'boolean' ? (v ? attrLabel(k) : `không phải ${attrLabel(k)}`) : `${attrLabel(k)} ${String(v)}`));
+  const parts = attrTests.map(([k, v]) => describeAttrValue(k, v));
   if (hasYear) parts.push(yearLabel(yearFrom, yearTo));
-  const label = parts.length === 0 ? 'mức chung' : `mức cho ${parts.join(', ')}`;
   const staticReason = hasYear ? null : Object.freeze(buildReason(attrTests, null));
-  let note = label;
+  let note = parts.length === 0 ? 'mức chung' : `mức cho ${parts.join(', ')}`;
   if (!def.verified) note += '; mức chỉ tiêu chưa được xác minh';
   if (def.demo === true) note += '; dữ liệu minh họa';
   return {
@@ -121,7 +123,6 @@ function compileTargetRule(def: TargetRuleDef, index: number, unit: string | nul
     specificity,
     matched: Object.freeze({ index, keys: Object.freeze(keys), match: def.match }),
     staticReason,
-    label,
     note,
     targetText: formatValue(def.value, unit),
     reasonCache: new Map(),
@@ -153,6 +154,8 @@ function compileIndicator(def: IndicatorDef, criterionNumber: string): CompiledI
     def,
     criterionNumber,
     kind: def.kind,
+    numeric: isNumericKind(def.kind),
+    isMin: def.kind === 'min' || def.kind === 'percent_min' || def.kind === 'count_min',
     applies: def.applicability ? compileRule(def.applicability) : null,
     applicabilityAttrs: def.applicability ? ruleAttributes(def.applicability) : [],
     applicabilityText: def.applicability ? describeRule(def.applicability) : null,
@@ -227,9 +230,10 @@ export function compileSet(set: CriteriaSetDef): CompiledSet {
     entries: Object.entries(o.set),
   }));
   const overrideText = Object.fromEntries(overrides.map((o) => [o.def.id, o.def.text]));
-  return { compiled: true, def: set, criteria, indicatorByCode, criterionByNumber, overrides, overrideText };
+  return { compiled: true, def: set, criteria, indicatorCount: indicatorByCode.size, indicatorByCode, criterionByNumber, overrides, overrideText };
 }
 
+// Keyed by identity: set definitions are treated as immutable values (build a new object to change one).
 const cache = new WeakMap<CriteriaSetDef, CompiledSet>();
 
 /** Return the compiled form of a set, compiling a plain definition once and caching it by identity. */

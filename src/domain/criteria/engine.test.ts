@@ -338,6 +338,15 @@ describe('criterion and overall aggregation', () => {
     expect(ev.meetsStandard).toBe(false);
   });
 
+  it('gives the summary without building per-indicator objects, and is not affected by later edits of the input', () => {
+    const values: Record<string, number | boolean> = { '1.1': 90, '1.2': true, '2.1': 1 };
+    const ev = evaluateCommune(set, { border: false }, 2024, values);
+    values['1.1'] = 10;
+    expect(ev.criteriaMet).toBe(2);
+    expect(ev.criteria[0]?.indicators[0]).toMatchObject({ code: '1.1', status: 'met', value: 90 });
+    expect(ev.criteria[0]?.indicators[0]?.why).toBe('Đạt: 90% ≥ 80% (mức chung).');
+  });
+
   it('evaluates many communes with one compiled set', () => {
     const compiled = compileSet(set);
     const out = evaluateCommunes(compiled, 2024, [

@@ -13,9 +13,13 @@
 //   5. No matching rule, or a matching rule whose value is null → target_unknown.
 // Status precedence per indicator: not_applicable → missing attribute → target_unknown → missing/invalid value →
 // met/not_met. target_unknown and missing_value never count as met.
+//
+// Speed: a province (3,321 communes × ~60 indicators) is evaluated in one call when targets change. Results are
+// first written into compact per-commune slots (typed arrays); the per-indicator objects and their Vietnamese
+// explanations are built only when `criteria` is read, so summary-only callers allocate almost nothing.
 import { buildReason, ensureCompiled, normalizeVerdict, type CompiledIndicator, type CompiledRule, type CompiledSet } from './compile.js';
 import type { ExplainContext } from './explain.js';
-import { CriterionOutcome, IndicatorOutcome } from './outcome.js';
+import { CommuneOutcome, CriterionOutcome, IndicatorOutcome } from './outcome.js';
 import type {
   AttrValue,
   CommuneAttributes,
@@ -24,7 +28,6 @@ import type {
   CriterionResult,
   CriterionStatus,
   Gap,
-  IndicatorResult,
   IndicatorStatus,
   IndicatorValue,
   IndicatorValues,
@@ -39,6 +42,27 @@ interface EvalContext extends ExplainContext {
   readonly attrs: CommuneAttributes;
   readonly overriddenBy: Readonly<Record<string, string>> | null;
   readonly uncertainBecause: Readonly<Record<string, readonly string[]>> | null;
+}
+
+// Status codes of the compact slots, in IndicatorStatus order.
+const MET = 0;
+const NOT_MET = 1;
+const NOT_APPLICABLE = 2;
+const MISSING = 3;
+const UNKNOWN = 4;
+const STATUS: readonly IndicatorStatus[] = ['met', 'not_met', 'not_applicable', 'missing_value', 'target_unknown'];
+
+/** One commune's results in compact form: one slot per indicator, in set order. */
+interface Slots {
+  readonly status: Uint8Array;
+  /** Position of the applied rule in the indicator's sorted `rules`; -1 when none. */
+  readonly rule: Int16Array;
+  /** Absolute gap of a not_met numeric indicator; 0 otherwise. */
+  readonly gap: Float64Array;
+  /** The value read for each indicator (null when not entered), kept so later edits of the input do not leak in. */
+  readonly values: (IndicatorValue | null)[];
+  /** Causes that carry data (missing attributes, invalid values), by slot; the others follow from status and rule. */
+  causes: Map<number, StatusCause> | null;
 }
 
 const CAUSE_COMPARED: StatusCause = Object.freeze({ code: 'compared' });
@@ -129,23 +153,29 @@ function invalidValue(ci: CompiledIndicator, v: IndicatorValue): string | null {
   }
 }
 
-/** Evaluate one indicator for one commune (the hot path: allocates the result and, when unmet, its gap). */
-function evaluateIndicator(ci: CompiledIndicator, ctx: EvalContext, raw: IndicatorValue | null | undefined): IndicatorResult {
-  const value = raw === undefined ? null : raw;
+function setCause(slots: Slots, i: number, cause: StatusCause): void {
+  (slots.causes ??= new Map()).set(i, cause);
+}
+
+/** Evaluate one indicator into slot `i`; returns its status code. The hot path: allocates nothing when data is complete. */
+function evaluateIndicator(ci: CompiledIndicator, ctx: EvalContext, value: IndicatorValue | null, slots: Slots, i: number): number {
+  slots.rule[i] = -1;
   if (ci.applies) {
     const a = ci.applies(ctx.attrs);
-    if (a === false) return new IndicatorOutcome(ci, ctx, 'not_applicable', value, null, null, CAUSE_NOT_APPLICABLE, null);
+    if (a === false) return NOT_APPLICABLE;
     if (a === null) {
-      const cause: StatusCause = { code: 'attribute_missing', of: 'applicability', attrs: missingAttrs(ctx, ci.applicabilityAttrs) };
-      return new IndicatorOutcome(ci, ctx, 'missing_value', value, null, null, cause, null);
+      setCause(slots, i, { code: 'attribute_missing', of: 'applicability', attrs: missingAttrs(ctx, ci.applicabilityAttrs) });
+      return MISSING;
     }
   }
 
-  let winner: CompiledRule | null = null;
-  let unknownKeys: string[] | null = null;
   const year = ctx.year;
   const attrs = ctx.attrs;
-  for (const r of ci.rules) {
+  const rules = ci.rules;
+  let winner = -1;
+  let unknownKeys: string[] | null = null;
+  for (let ri = 0; ri < rules.length; ri++) {
+    const r = rules[ri] as CompiledRule;
     if (r.hasYear && ((r.yearFrom !== null && year < r.yearFrom) || (r.yearTo !== null && year > r.yearTo))) continue;
     let matches: boolean | null = true;
     let ruleUnknown: string[] | null = null;
@@ -160,58 +190,85 @@ function evaluateIndicator(ci: CompiledIndicator, ctx: EvalContext, raw: Indicat
       }
     }
     if (matches === true) {
-      winner = r;
+      winner = ri;
       break;
     }
     if (matches === null && ruleUnknown) (unknownKeys ??= []).push(...ruleUnknown);
   }
 
   if (unknownKeys) {
-    const cause: StatusCause = { code: 'attribute_missing', of: 'target', attrs: missingAttrs(ctx, unknownKeys) };
-    return new IndicatorOutcome(ci, ctx, 'missing_value', value, null, null, cause, null);
+    setCause(slots, i, { code: 'attribute_missing', of: 'target', attrs: missingAttrs(ctx, unknownKeys) });
+    return MISSING;
   }
-  if (!winner) return new IndicatorOutcome(ci, ctx, 'target_unknown', value, null, null, CAUSE_NO_RULE, null);
-  const reason = reasonFor(winner, ctx);
-  const target = winner.def.value;
-  if (target === null) return new IndicatorOutcome(ci, ctx, 'target_unknown', value, winner, reason, CAUSE_RULE_VALUE_UNKNOWN, null);
-  if (value === null) return new IndicatorOutcome(ci, ctx, 'missing_value', null, winner, reason, CAUSE_VALUE_MISSING, null);
+  if (winner < 0) return UNKNOWN;
+  slots.rule[i] = winner;
+  const target = (rules[winner] as CompiledRule).def.value;
+  if (target === null) return UNKNOWN;
+  if (value === null) return MISSING;
   const invalid = invalidValue(ci, value);
   if (invalid !== null) {
-    return new IndicatorOutcome(ci, ctx, 'missing_value', value, winner, reason, { code: 'value_invalid', expected: invalid }, null);
+    setCause(slots, i, { code: 'value_invalid', expected: invalid });
+    return MISSING;
   }
-  return compare(ci, ctx, value, winner, reason, target);
-}
 
-function compare(ci: CompiledIndicator, ctx: EvalContext, value: IndicatorValue, rule: CompiledRule, reason: TargetReason, target: number | boolean | string): IndicatorResult {
-  let met: boolean;
-  let gap: Gap;
   switch (ci.kind) {
     case 'boolean':
-      met = value === target;
-      gap = met ? GAP_ZERO_NON_NUMERIC : GAP_FULL_NON_NUMERIC;
-      break;
+      return value === target ? MET : NOT_MET;
     case 'verdict': {
       const v = normalizeVerdict(value as string);
       const t = normalizeVerdict(target as string);
-      met = ci.scaleRank ? (ci.scaleRank.get(v) ?? -1) >= (ci.scaleRank.get(t) ?? Infinity) : v === t;
-      gap = met ? GAP_ZERO_NON_NUMERIC : GAP_FULL_NON_NUMERIC;
-      break;
+      const met = ci.scaleRank ? (ci.scaleRank.get(v) ?? -1) >= (ci.scaleRank.get(t) ?? Infinity) : v === t;
+      return met ? MET : NOT_MET;
     }
     default: {
       const v = value as number;
       const t = target as number;
-      const isMin = ci.kind === 'min' || ci.kind === 'percent_min' || ci.kind === 'count_min';
       // Tolerance so that 79.99999999999999 from upstream float arithmetic is "exactly at" a target of 80.
       const eps = 1e-9 * Math.max(1, Math.abs(t));
-      met = isMin ? v >= t - eps : v <= t + eps;
-      if (met) gap = GAP_ZERO;
-      else {
-        const absolute = isMin ? t - v : v - t;
-        gap = { absolute, relative: absolute / (t === 0 ? 1 : Math.abs(t)) };
-      }
+      if (ci.isMin ? v >= t - eps : v <= t + eps) return MET;
+      slots.gap[i] = ci.isMin ? t - v : v - t;
+      return NOT_MET;
     }
   }
-  return new IndicatorOutcome(ci, ctx, met ? 'met' : 'not_met', value, rule, reason, CAUSE_COMPARED, gap);
+}
+
+/** Relative gap of a not_met indicator: absolute / |target| (denominator 1 for a zero target); 1 for yes/no and verdicts. */
+function relativeGap(ci: CompiledIndicator, rule: CompiledRule, absolute: number): number {
+  if (!ci.numeric) return 1;
+  const t = rule.def.value as number;
+  return absolute / (t === 0 ? 1 : Math.abs(t));
+}
+
+function causeOf(status: number, rule: CompiledRule | null, slots: Slots, i: number): StatusCause {
+  if (status === MET || status === NOT_MET) return CAUSE_COMPARED;
+  if (status === NOT_APPLICABLE) return CAUSE_NOT_APPLICABLE;
+  const stored = slots.causes?.get(i);
+  if (stored) return stored;
+  if (status === MISSING) return CAUSE_VALUE_MISSING;
+  return rule ? CAUSE_RULE_VALUE_UNKNOWN : CAUSE_NO_RULE;
+}
+
+function gapOf(ci: CompiledIndicator, status: number, rule: CompiledRule | null, absolute: number): Gap | null {
+  if (status === MET) return ci.numeric ? GAP_ZERO : GAP_ZERO_NON_NUMERIC;
+  if (status !== NOT_MET || !rule) return null;
+  return ci.numeric ? { absolute, relative: relativeGap(ci, rule, absolute) } : GAP_FULL_NON_NUMERIC;
+}
+
+// Builds the per-criterion and per-indicator result objects from the slots (on first read of `criteria`).
+function materialize(cs: CompiledSet, ctx: EvalContext, slots: Slots, criterionStatus: readonly CriterionStatus[]): CriterionResult[] {
+  let i = 0;
+  return cs.criteria.map((cc, k) => {
+    const indicators = cc.indicators.map((ci) => {
+      const status = slots.status[i] as number;
+      const ri = slots.rule[i] as number;
+      const rule = ri >= 0 ? (ci.rules[ri] ?? null) : null;
+      const out = new IndicatorOutcome(ci, ctx, STATUS[status] as IndicatorStatus, slots.values[i] ?? null, rule,
+        rule ? reasonFor(rule, ctx) : null, causeOf(status, rule, slots, i), gapOf(ci, status, rule, slots.gap[i] as number));
+      i++;
+      return out;
+    });
+    return new CriterionOutcome(cc.def.number, cc.def.name, criterionStatus[k] as CriterionStatus, cc.isKey, indicators);
+  });
 }
 
 /** Evaluate one commune: per-indicator status with target and reason, per-criterion and overall results. */
@@ -223,55 +280,68 @@ export function evaluateCommune(
 ): CommuneEvaluation {
   const cs = ensureCompiled(set);
   const ctx = buildContext(cs, attrs, year);
-  const counts: Record<IndicatorStatus, number> = { met: 0, not_met: 0, not_applicable: 0, missing_value: 0, target_unknown: 0 };
-  const criteria: CriterionResult[] = [];
+  const n = cs.indicatorCount;
+  const slots: Slots = { status: new Uint8Array(n), rule: new Int16Array(n), gap: new Float64Array(n), values: new Array<IndicatorValue | null>(n), causes: null };
+  const counts = new Int32Array(STATUS.length);
+  const criterionStatus: CriterionStatus[] = [];
   const missingCriteria: string[] = [];
   const missingIndicators: string[] = [];
   let criteriaMet = 0;
   let criteriaApplicable = 0;
   let allTargetsVerified = true;
+  let relativeGapSum = 0;
+  let i = 0;
 
   for (const cc of cs.criteria) {
-    const results: IndicatorResult[] = [];
     let met = 0;
     let notMet = 0;
     let open = 0;
     for (const ci of cc.indicators) {
-      const r = evaluateIndicator(ci, ctx, values[ci.def.code]);
-      results.push(r);
-      counts[r.status]++;
-      if (r.status === 'met') met++;
-      else if (r.status === 'not_met') notMet++;
-      else if (r.status !== 'not_applicable') open++;
-      if (r.status !== 'met' && r.status !== 'not_applicable') missingIndicators.push(r.code);
-      if ((r.status === 'met' || r.status === 'not_met') && !r.verified) allTargetsVerified = false;
+      const raw = values[ci.def.code];
+      const value = raw === undefined ? null : raw;
+      slots.values[i] = value;
+      const s = evaluateIndicator(ci, ctx, value, slots, i);
+      slots.status[i] = s;
+      counts[s] = (counts[s] ?? 0) + 1;
+      if (s === MET || s === NOT_MET) {
+        const rule = ci.rules[slots.rule[i] as number] as CompiledRule;
+        if (!rule.def.verified) allTargetsVerified = false;
+        if (s === MET) met++;
+        else {
+          notMet++;
+          relativeGapSum += relativeGap(ci, rule, slots.gap[i] as number);
+        }
+      } else if (s !== NOT_APPLICABLE) open++;
+      if (s !== MET && s !== NOT_APPLICABLE) missingIndicators.push(ci.def.code);
+      i++;
     }
-    const applicable = met + notMet + open;
     // A criterion without indicators is applicable and undetermined: an empty set must never "meet" the standard.
     const status: CriterionStatus =
-      results.length === 0 ? 'undetermined'
-      : applicable === 0 ? 'not_applicable'
+      cc.indicators.length === 0 ? 'undetermined'
+      : met + notMet + open === 0 ? 'not_applicable'
       : notMet > 0 ? 'not_met'
       : open > 0 ? 'undetermined'
       : 'met';
-    const isApplicable = status !== 'not_applicable';
-    if (isApplicable) criteriaApplicable++;
+    criterionStatus.push(status);
+    if (status !== 'not_applicable') criteriaApplicable++;
     if (status === 'met') criteriaMet++;
-    else if (isApplicable) missingCriteria.push(cc.def.number);
-    criteria.push(new CriterionOutcome(cc.def.number, cc.def.name, status, cc.isKey, results));
+    else if (status !== 'not_applicable') missingCriteria.push(cc.def.number);
   }
 
-  return {
-    setCode: cs.def.code,
-    year,
-    criteria,
-    criteriaMet,
-    criteriaApplicable,
-    meetsStandard: criteriaApplicable > 0 && criteriaMet === criteriaApplicable,
-    allTargetsVerified,
-    missing: { criteria: missingCriteria, indicators: missingIndicators },
-    counts,
-  };
+  return new CommuneOutcome(
+    {
+      setCode: cs.def.code,
+      year,
+      criteriaMet,
+      criteriaApplicable,
+      meetsStandard: criteriaApplicable > 0 && criteriaMet === criteriaApplicable,
+      allTargetsVerified,
+      relativeGapSum,
+      missing: { criteria: missingCriteria, indicators: missingIndicators },
+      counts: { met: counts[MET] ?? 0, not_met: counts[NOT_MET] ?? 0, not_applicable: counts[NOT_APPLICABLE] ?? 0, missing_value: counts[MISSING] ?? 0, target_unknown: counts[UNKNOWN] ?? 0 },
+    },
+    () => materialize(cs, ctx, slots, criterionStatus),
+  );
 }
 
 /** One commune's input for batch evaluation. */

@@ -4,6 +4,7 @@
 import type { CompiledIndicator, CompiledRule } from './compile.js';
 import { explainCriterion, explainIndicator, type ExplainContext } from './explain.js';
 import type {
+  CommuneEvaluation,
   CriterionResult,
   CriterionStatus,
   Gap,
@@ -12,6 +13,7 @@ import type {
   IndicatorStatus,
   IndicatorValue,
   MatchedRule,
+  StatusCounts,
   StatusCause,
   TargetReason,
   TargetValue,
@@ -111,6 +113,62 @@ export class CriterionOutcome implements CriterionResult {
       isKey: this.isKey,
       indicators: this.indicators,
       why: this.why,
+    };
+  }
+}
+
+/** The summary part of a commune evaluation, computed eagerly. */
+export type CommuneSummary = Omit<CommuneEvaluation, 'criteria'>;
+
+/** One commune's evaluation; `criteria` (per-criterion and per-indicator objects) is built on first read. */
+export class CommuneOutcome implements CommuneEvaluation {
+  readonly setCode: string;
+  readonly year: number;
+  readonly criteriaMet: number;
+  readonly criteriaApplicable: number;
+  readonly meetsStandard: boolean;
+  readonly allTargetsVerified: boolean;
+  readonly relativeGapSum: number;
+  readonly missing: CommuneEvaluation['missing'];
+  readonly counts: StatusCounts;
+  #materialize: (() => readonly CriterionResult[]) | null;
+  #criteria: readonly CriterionResult[] | null = null;
+
+  constructor(summary: CommuneSummary, materialize: () => readonly CriterionResult[]) {
+    this.setCode = summary.setCode;
+    this.year = summary.year;
+    this.criteriaMet = summary.criteriaMet;
+    this.criteriaApplicable = summary.criteriaApplicable;
+    this.meetsStandard = summary.meetsStandard;
+    this.allTargetsVerified = summary.allTargetsVerified;
+    this.relativeGapSum = summary.relativeGapSum;
+    this.missing = summary.missing;
+    this.counts = summary.counts;
+    this.#materialize = materialize;
+  }
+
+  /** Per-criterion results with their indicators, built on first read and then kept. */
+  get criteria(): readonly CriterionResult[] {
+    if (this.#criteria === null) {
+      this.#criteria = this.#materialize ? this.#materialize() : [];
+      this.#materialize = null; // release the compact slots
+    }
+    return this.#criteria;
+  }
+
+  /** Plain-object form, including the criteria and every explanation. */
+  toJSON(): CommuneEvaluation {
+    return {
+      setCode: this.setCode,
+      year: this.year,
+      criteria: this.criteria,
+      criteriaMet: this.criteriaMet,
+      criteriaApplicable: this.criteriaApplicable,
+      meetsStandard: this.meetsStandard,
+      allTargetsVerified: this.allTargetsVerified,
+      relativeGapSum: this.relativeGapSum,
+      missing: this.missing,
+      counts: this.counts,
     };
   }
 }

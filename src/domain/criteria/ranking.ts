@@ -55,18 +55,15 @@ export function blockersOf(evaluation: CommuneEvaluation): Blocker[] {
  * indicators, then fewest open (missing / target-unknown) indicators, then id, so the order is total and stable.
  */
 export function rankByGap(evaluations: readonly IdentifiedEvaluation[]): RankedCommune[] {
-  const rows = evaluations.map(({ id, evaluation: e }) => {
-    let relativeGapSum = 0;
-    for (const c of e.criteria) for (const i of c.indicators) if (i.status === 'not_met' && i.gap) relativeGapSum += i.gap.relative;
-    return {
-      id,
-      meetsStandard: e.meetsStandard,
-      unmetCriteria: e.criteriaApplicable - e.criteriaMet,
-      relativeGapSum,
-      openIndicators: e.counts.missing_value + e.counts.target_unknown,
-      evaluation: e,
-    };
-  });
+  // Sort on the summaries only: blockers (which build the per-indicator objects) are read after sorting.
+  const rows = evaluations.map(({ id, evaluation: e }) => ({
+    id,
+    meetsStandard: e.meetsStandard,
+    unmetCriteria: e.criteriaApplicable - e.criteriaMet,
+    relativeGapSum: e.relativeGapSum,
+    openIndicators: e.counts.missing_value + e.counts.target_unknown,
+    evaluation: e,
+  }));
   rows.sort(
     (a, b) =>
       a.unmetCriteria - b.unmetCriteria ||

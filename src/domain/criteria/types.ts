@@ -284,6 +284,8 @@ export interface CommuneEvaluation {
   readonly meetsStandard: boolean;
   /** True when every target that decided a met/not_met status was verified. */
   readonly allTargetsVerified: boolean;
+  /** Sum of the relative gaps of not_met indicators (an unmet yes/no or verdict counts 1); used for ranking. */
+  readonly relativeGapSum: number;
   readonly missing: {
     /** Applicable criteria not met (not_met or undetermined). */
     readonly criteria: readonly string[];
