@@ -1,7 +1,7 @@
 /** Contracts of login, logout and the current session. */
 import { z } from 'zod';
 import { id } from './common.js';
-import { role } from './users.js';
+import { role, scopeUnit } from './users.js';
 
 export const loginBody = z.object({
   login: z.string().trim().toLowerCase().min(1).max(64),
@@ -24,12 +24,17 @@ export const sessionInfo = z.object({
     name: z.string(),
     roles: z.array(role),
     agencyName: z.string().nullable(),
-    scopeNames: z.array(z.string()),
+    /** The user's scope units (their predecessors' history and everything below them are visible too). */
+    scope: z.array(scopeUnit),
   }),
   csrfToken: z.string(),
   expiresAt: z.string(),
   idleTimeoutSec: z.number().int(),
-  abilities: z.object({ nav: navAbilities }),
+  abilities: z.object({
+    nav: navAbilities,
+    /** Creation buttons: not tied to an existing entity, so they live on the session. */
+    create: z.object({ agency: z.boolean(), user: z.boolean() }),
+  }),
 });
 export type SessionInfo = z.infer<typeof sessionInfo>;
 

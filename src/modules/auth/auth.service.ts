@@ -5,7 +5,7 @@ import { demoAccounts } from '../../seed/demo-users.js';
 import { recordAudit } from '../../platform/audit.js';
 import { dummyHash, hashPassword, verifyPassword } from '../../platform/auth/password.js';
 import { can } from '../../platform/auth/policy.js';
-import { scopeUnitNames } from '../../platform/auth/scope.repo.js';
+import { scopeUnits } from '../../platform/auth/scope.repo.js';
 import { createSession, deleteSession, deleteUserSessions, type NewSession } from '../../platform/auth/session.repo.js';
 import type { RequestCtx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/client.js';
@@ -102,9 +102,9 @@ export async function login(
 
 /** What the signed-in user is and may see. */
 export async function sessionInfo(db: Db, config: Config, s: SessionState): Promise<SessionInfo> {
-  const [agencyName, scopeNames] = await Promise.all([repo.findAgencyName(db, s.actor.agencyId), scopeUnitNames(db, s.actor.id)]);
+  const [agencyName, scope] = await Promise.all([repo.findAgencyName(db, s.actor.agencyId), scopeUnits(db, s.actor.id)]);
   return {
-    user: { id: s.actor.id, login: s.actor.login, name: s.actor.name, roles: s.actor.roles, agencyName, scopeNames },
+    user: { id: s.actor.id, login: s.actor.login, name: s.actor.name, roles: s.actor.roles, agencyName, scope },
     csrfToken: s.csrfToken,
     expiresAt: s.expiresAt.toISOString(),
     idleTimeoutSec: config.session.idleMinutes * 60,
@@ -115,6 +115,7 @@ export async function sessionInfo(db: Db, config: Config, s: SessionState): Prom
         users: can(s.actor, 'user.read'),
         audit: can(s.actor, 'audit.read'),
       },
+      create: { agency: can(s.actor, 'agency.create'), user: can(s.actor, 'user.create') },
     },
   };
 }

@@ -22,7 +22,10 @@ describe('sign-in', () => {
     const cookie = res.cookies.find((k) => k.name === 'mtqg_sid')!;
     expect(cookie.httpOnly).toBe(true);
     expect(cookie.sameSite).toBe('Lax');
-    expect(res.json()).toMatchObject({ user: { login: 'xem.1', roles: ['viewer'] }, abilities: { nav: { units: true, users: false, audit: false } } });
+    expect(res.json()).toMatchObject({
+      user: { login: 'xem.1', roles: ['viewer'], scope: [] },
+      abilities: { nav: { units: true, users: false, audit: false }, create: { agency: false, user: false } },
+    });
     expect((await c.get('/api/auth/session')).json().user.login).toBe('xem.1');
   });
 

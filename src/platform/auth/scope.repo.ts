@@ -47,11 +47,10 @@ export async function allUnitsInScope(db: Db, actor: Actor, unitIds: readonly st
   return row?.n === unique.length;
 }
 
-/** The names of the user's scope units (for the session banner). */
-export async function scopeUnitNames(db: Db, userId: string): Promise<string[]> {
-  const rows = await queryRows<{ name: string }>(
+/** The user's scope units (for the session banner and links). */
+export async function scopeUnits(db: Db, userId: string): Promise<Array<{ unitId: string; code: string | null; name: string }>> {
+  return queryRows(
     db,
-    sql`select u.name from user_scope us join unit u on u.id = us.unit_id where us.user_id = ${userId} order by u.name`,
+    sql`select u.id as "unitId", u.code, u.name from user_scope us join unit u on u.id = us.unit_id where us.user_id = ${userId} order by u.name`,
   );
-  return rows.map((r) => r.name);
 }

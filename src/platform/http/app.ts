@@ -104,6 +104,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
       preCompressed: true,
       index: false,
       wildcard: false,
+      cacheControl: false, // set below: immutable for hashed assets, no-cache for the rest
       setHeaders: (res, filePath) => {
         res.setHeader(
           'cache-control',
@@ -114,11 +115,14 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
   }
 
   app.setNotFoundHandler(async (req, reply) => {
-    if (req.url.startsWith('/api/') || !opts.serveWeb || !webRoot || req.method !== 'GET') {
+    // A missing file (an /assets/* chunk from an older build, /favicon.ico …) is a 404, never index.html:
+    // a browser holding an old page must see the failure, not parse HTML as JavaScript.
+    const isFile = /\.[a-z0-9]+$/i.test(req.url.split('?')[0] ?? '');
+    if (req.url.startsWith('/api/') || !opts.serveWeb || !webRoot || req.method !== 'GET' || isFile) {
       throw new AppError('NOT_FOUND', 'Không tìm thấy địa chỉ này');
     }
     // The SPA's own routes: hand out index.html and let the client router decide.
-    return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile('index.html');
+    return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile('index.html', { cacheControl: false });
   });
 
   return app;

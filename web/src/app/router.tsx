@@ -1,0 +1,152 @@
+/**
+ * The route tree. Every page is a lazy chunk (lazyRouteComponent); the authenticated layout is one
+ * too, so the login page loads none of it. The `app` layout route checks the session first.
+ */
+import type { QueryClient } from '@tanstack/react-query';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  notFound,
+  Outlet,
+  redirect,
+} from '@tanstack/react-router';
+import { lazy, Suspense } from 'react';
+import { Loading } from '../components/loading.js';
+import { sessionQueryOptions } from '../features/auth/api/get-session.js';
+import { isApiError } from '../lib/api.js';
+import { RouteError } from './route-error.js';
+import {
+  agenciesSearch,
+  auditSearch,
+  isUuid,
+  loginSearch,
+  parseSearch,
+  stringifySearch,
+  unitSearch,
+  unitsSearch,
+  usersSearch,
+} from './search.js';
+
+export interface RouterContext {
+  queryClient: QueryClient;
+}
+
+const NotFoundPage = lazy(() => import('./pages/not-found-page.js').then((m) => ({ default: m.NotFoundPage })));
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Outlet,
+  errorComponent: RouteError,
+  notFoundComponent: () => (
+    <Suspense fallback={<Loading />}>
+      <NotFoundPage />
+    </Suspense>
+  ),
+});
+
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/login',
+  validateSearch: loginSearch,
+  component: lazyRouteComponent(() => import('./pages/login-page.js'), 'LoginPage'),
+});
+
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'app',
+  beforeLoad: async ({ context, location }) => {
+    try {
+      await context.queryClient.ensureQueryData(sessionQueryOptions());
+    } catch (e) {
+      if (isApiError(e) && e.code === 'UNAUTHENTICATED') {
+        throw redirect({ to: '/login', search: { redirect: location.href } });
+      }
+      throw e;
+    }
+  },
+  component: lazyRouteComponent(() => import('./layout/app-layout.js'), 'AppLayout'),
+});
+
+const homeRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/',
+  component: lazyRouteComponent(() => import('./pages/home-page.js'), 'HomePage'),
+});
+
+const unitsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/units',
+  validateSearch: unitsSearch,
+  component: lazyRouteComponent(() => import('./pages/units-page.js'), 'UnitsPage'),
+});
+
+/** An id that cannot exist is a missing page, not a server validation error. */
+const requireUuid = ({ params }: { params: { id: string } }) => {
+  if (!isUuid(params.id)) throw notFound();
+};
+
+const unitRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/units/$id',
+  validateSearch: unitSearch,
+  beforeLoad: requireUuid,
+  component: lazyRouteComponent(() => import('./pages/unit-page.js'), 'UnitPage'),
+});
+
+const agenciesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/agencies',
+  validateSearch: agenciesSearch,
+  component: lazyRouteComponent(() => import('./pages/agencies-page.js'), 'AgenciesPage'),
+});
+
+const agencyRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/agencies/$id',
+  beforeLoad: requireUuid,
+  component: lazyRouteComponent(() => import('./pages/agency-page.js'), 'AgencyPage'),
+});
+
+const usersRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/users',
+  validateSearch: usersSearch,
+  component: lazyRouteComponent(() => import('./pages/users-page.js'), 'UsersPage'),
+});
+
+const auditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/audit',
+  validateSearch: auditSearch,
+  component: lazyRouteComponent(() => import('./pages/audit-page.js'), 'AuditPage'),
+});
+
+const routeTree = rootRoute.addChildren([
+  loginRoute,
+  appRoute.addChildren([homeRoute, unitsRoute, unitRoute, agenciesRoute, agencyRoute, usersRoute, auditRoute]),
+]);
+
+/** The app's router, with the query client in its context for route guards. */
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    parseSearch,
+    stringifySearch,
+    defaultPreload: 'intent',
+    // TanStack Query owns freshness; the router only preloads the chunks and the guard.
+    defaultPreloadStaleTime: 0,
+    defaultPendingComponent: () => <Loading />,
+    defaultPendingMs: 300,
+    scrollRestoration: true,
+  });
+}
+
+export type AppRouter = ReturnType<typeof createAppRouter>;
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: AppRouter;
+  }
+}

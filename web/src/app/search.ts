@@ -1,0 +1,54 @@
+/**
+ * URL search params of each page, validated with zod. Values stay plain strings in the URL
+ * (?asOf=2025-06-30&q=ta+phoi): see parseSearch/stringifySearch in router.tsx.
+ */
+import { z } from 'zod';
+import { agencyKind } from '../../../src/contracts/agencies.js';
+import { isoDate } from '../../../src/contracts/common.js';
+import { role } from '../../../src/contracts/users.js';
+
+const opt = <T extends z.ZodType>(s: T) => s.optional().catch(undefined);
+const text = (max: number) => opt(z.string().trim().min(1).max(max));
+const offset = opt(z.coerce.number().int().min(0));
+
+export const loginSearch = z.object({ redirect: text(2000), reason: opt(z.enum(['expired'])) });
+export const unitsSearch = z.object({ asOf: opt(isoDate), q: text(100) });
+export const unitSearch = z.object({ asOf: opt(isoDate) });
+export const agenciesSearch = z.object({ q: text(100), kind: opt(agencyKind), asOf: opt(isoDate), offset });
+export const usersSearch = z.object({ q: text(100), role: opt(role), status: opt(z.enum(['active', 'disabled'])), offset });
+export const auditSearch = z.object({
+  unitId: opt(z.uuid()),
+  actorId: opt(z.uuid()),
+  entityType: text(50),
+  action: text(80),
+  from: opt(isoDate),
+  to: opt(isoDate),
+  offset,
+});
+export type AuditSearch = z.infer<typeof auditSearch>;
+
+const uuid = z.uuid();
+/** Is a path parameter a well-formed id (the contracts' ids are UUIDs)? */
+export function isUuid(s: string): boolean {
+  return uuid.safeParse(s).success;
+}
+
+/** Plain key=value search strings (no JSON): a unit code "26734" must stay a string. */
+export function parseSearch(search: string): Record<string, string> {
+  return Object.fromEntries(new URLSearchParams(search.startsWith('?') ? search.slice(1) : search));
+}
+
+/** The inverse of parseSearch; drops empty values so URLs stay short. */
+export function stringifySearch(search: Record<string, unknown>): string {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(search)) if (v !== undefined && v !== null && v !== '') p.set(k, String(v));
+  const s = p.toString();
+  return s ? `?${s}` : '';
+}
+
+/** Only same-site paths may be a post-login destination (no open redirect to another site). */
+export function safeRedirect(target: string | undefined): string {
+  if (!target || !target.startsWith('/') || target.startsWith('//') || target.startsWith('/\\')) return '/';
+  if (target.startsWith('/login')) return '/';
+  return target;
+}

@@ -1,0 +1,32 @@
+/** The pure lookup behind t(): no React, so error mapping and tests can use it. */
+import type { Lang } from './lang.js';
+import { vi, type MessageKey } from './vi.js';
+
+export type { MessageKey };
+export type Params = Record<string, string | number>;
+export type Dictionary = Record<MessageKey, string>;
+
+// Vietnamese ships with the entry; English is a lazy chunk loaded when chosen (see loadLang).
+const dictionaries: Partial<Record<Lang, Dictionary>> = { vi };
+
+/** Makes a language's text available; English is fetched the first time it is needed. */
+export async function loadLang(lang: Lang): Promise<void> {
+  if (dictionaries[lang]) return;
+  if (lang === 'en') dictionaries.en = (await import('./en.js')).en;
+}
+
+export function isLangLoaded(lang: Lang): boolean {
+  return Boolean(dictionaries[lang]);
+}
+
+/** The text of a key in a language (Vietnamese if that language is not loaded), `{name}` filled from params. */
+export function translate(lang: Lang, key: MessageKey, params?: Params): string {
+  const text = dictionaries[lang]?.[key] ?? vi[key] ?? key;
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+}
+
+/** The placeholder names used in a message, sorted (for the completeness test). */
+export function placeholders(text: string): string[] {
+  return [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
+}
