@@ -59,9 +59,9 @@ export const en: Record<MessageKey, string> = {
   'date.asOf': 'As of',
   'date.asOfHint': 'Show the data as it was on this date.',
   'date.validity': 'Validity',
+  'date.fromNow': 'from {from} until now',
   'date.fromTo': 'from {from} through {to}',
   'date.beforeData': 'before our data begins',
-  'date.now': 'now',
   'date.from': 'From',
   'date.to': 'To',
 

@@ -57,9 +57,9 @@ export const vi = {
   'date.asOf': 'Tại ngày',
   'date.asOfHint': 'Xem dữ liệu như tại ngày này.',
   'date.validity': 'Hiệu lực',
+  'date.fromNow': 'từ {from} đến nay',
   'date.fromTo': 'từ {from} đến hết {to}',
   'date.beforeData': 'trước khi có dữ liệu',
-  'date.now': 'nay',
   'date.from': 'Từ ngày',
   'date.to': 'Đến ngày',
 

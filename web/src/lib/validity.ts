@@ -8,8 +8,6 @@ export function validityText(
   t: TFunction,
   date: (iso: string) => string,
 ): string {
-  return t('date.fromTo', {
-    from: u.validFrom ? date(u.validFrom) : t('date.beforeData'),
-    to: u.validTo ? date(lastValidDay(u.validTo)) : t('date.now'),
-  });
+  const from = u.validFrom ? date(u.validFrom) : t('date.beforeData');
+  return u.validTo ? t('date.fromTo', { from, to: date(lastValidDay(u.validTo)) }) : t('date.fromNow', { from });
 }
