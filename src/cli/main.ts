@@ -9,6 +9,7 @@ import { systemCtx } from '../platform/context.js';
 import { migrateDatabase, openDatabase, type Database } from '../platform/db/client.js';
 import { startServer } from '../platform/server.js';
 import { removeDemo, seedDemo } from '../seed/demo.js';
+import { seedCriteria } from '../seed/criteria.js';
 import { seedReference } from '../seed/reference.js';
 import { importChanges, importReorganisation, importUnitList } from '../seed/units-import.js';
 import { mutate } from '../platform/tx.js';
@@ -83,6 +84,7 @@ async function main(argv: string[]): Promise<number> {
       const o = opts([sub ?? '', ...rest].filter(Boolean));
       await withDb(config, async ({ db }) => {
         console.log((await seedReference(db, systemCtx())) ? 'Reference data loaded.' : 'Reference data already present.');
+        console.log((await seedCriteria(db, systemCtx())) ? 'National criteria sets loaded.' : 'Criteria sets already present.');
         if (o.demo) console.log((await seedDemo(db, systemCtx())) ? 'Demo users created.' : 'Demo users already present.');
       });
       return 0;

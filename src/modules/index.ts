@@ -3,11 +3,12 @@ import type { App, Deps } from '../platform/http/types.js';
 import { agenciesRoutes } from './agencies/agencies.routes.js';
 import { auditRoutes } from './audit/audit.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
+import { criteriaRoutes } from './criteria/criteria.routes.js';
 import { metaRoutes } from './meta/meta.routes.js';
 import { unitsRoutes } from './units/units.routes.js';
 import { usersRoutes } from './users/users.routes.js';
 
-const modules = [metaRoutes, authRoutes, unitsRoutes, agenciesRoutes, usersRoutes, auditRoutes];
+const modules = [metaRoutes, authRoutes, unitsRoutes, agenciesRoutes, usersRoutes, auditRoutes, criteriaRoutes];
 
 export async function registerModules(app: App, deps: Deps): Promise<void> {
   for (const m of modules) await app.register(async (scope) => m(scope as unknown as App, deps));

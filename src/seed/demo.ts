@@ -8,10 +8,12 @@ import { queryRows } from '../platform/db/query.js';
 import { getSetting, setSetting } from '../platform/settings.repo.js';
 import { mutate } from '../platform/tx.js';
 import { insertUser, replaceScope } from '../modules/users/users.repo.js';
+import { removeCriteriaDemo, seedCriteriaDemo } from './criteria.js';
 import { demoAccounts } from './demo-users.js';
 
 /** Create the demo users once; false when demo data was already loaded. */
 export async function seedDemo(db: Db, ctx: RequestCtx): Promise<boolean> {
+  await seedCriteriaDemo(db, ctx); // guarded on its own, so installs from before it get it too
   if (await getSetting(db, 'demo_loaded_at')) return false;
   const hashes = await Promise.all(demoAccounts.map((a) => hashPassword(a.password)));
   await mutate(db, ctx, async (tx) => {
@@ -42,6 +44,7 @@ export async function seedDemo(db: Db, ctx: RequestCtx): Promise<boolean> {
 /** Remove every demo user (and their sessions/scope) without touching real data. */
 export async function removeDemo(db: Db, ctx: RequestCtx): Promise<number> {
   return mutate(db, ctx, async (tx) => {
+    await removeCriteriaDemo(tx);
     const rows = await queryRows<{ id: string }>(tx, sql`delete from app_user where is_demo returning id`);
     await tx.execute(sql`delete from app_setting where key = 'demo_loaded_at'`);
     await recordAudit(tx, ctx, { action: 'seed.demo.remove', entityType: 'dataset', entityId: 'demo', after: { users: rows.length } });

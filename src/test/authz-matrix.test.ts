@@ -3,6 +3,7 @@
  * Refusals must answer 403/404 and leave the data unchanged; reads must be complete and scope-limited.
  * Later features add their endpoints to `endpoints` below.
  */
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roles, type Role } from '../contracts/users.js';
 import { addDays } from '../platform/dates.js';
@@ -18,6 +19,19 @@ let outAgency: string;
 let inUser: string;
 let outUser: string;
 const clients = new Map<Role, Client>();
+/**
+ * Criteria variants belong to a province, and no province lies inside the Bát Xát scope: their endpoints run with
+ * users of every role scoped to the former Lào Cai province ("in") against sets of Yên Bái ("out").
+ */
+const provinceClients = new Map<Role, Client>();
+let inProvince: string; // former Lào Cai province (2024)
+let outProvince: string; // former Yên Bái province (2024)
+let nationalSet: string; // NTM_XA_2021_2025 as loaded
+let modelSet: string; // NTM_XA_KIEU_MAU_2021_2025 (small: cloned for the pools below)
+const variantOf: Record<'in' | 'out', string> = { in: '', out: '' };
+/** Fresh drafts, one per call, so each allowed edit succeeds on version 1 whatever ran before. */
+const pools = { header: { in: [] as string[], out: [] as string[] }, wording: { in: [] as string[], out: [] as string[] }, target: { in: [] as string[], out: [] as string[] }, publish: { in: [] as string[], out: [] as string[] } };
+let workbookBase64 = '';
 
 beforeAll(async () => {
   t = await createTestContext();
@@ -36,6 +50,33 @@ beforeAll(async () => {
   for (const role of roles) {
     clients.set(role, await t.userClient({ roles: [role], scopeUnitIds: role === 'system_admin' ? [] : [scopeUnit] }));
   }
+
+  inProvince = await t.unitId('10', '2024-06-01');
+  outProvince = await t.unitId('15', '2024-06-01');
+  for (const role of roles) {
+    provinceClients.set(role, await t.userClient({ roles: [role], scopeUnitIds: role === 'system_admin' ? [] : [inProvince] }));
+  }
+  const setId = async (code: string) => ((await admin.get(`/api/criteria/sets?code=${code}`)).json() as { items: Array<{ id: string }> }).items[0]!.id;
+  nationalSet = await setId('NTM_XA_2021_2025');
+  modelSet = await setId('NTM_XA_KIEU_MAU_2021_2025');
+  const variant = async (from: string, province: string) => {
+    const res = await admin.post(`/api/criteria/sets/${from}/clone`, { kind: 'variant', provinceUnitId: province });
+    if (res.statusCode !== 201) throw new Error(res.body);
+    return (res.json() as { id: string }).id;
+  };
+  variantOf.in = await variant(nationalSet, inProvince);
+  variantOf.out = await variant(nationalSet, outProvince);
+  const calls = { in: 1 + roles.length, out: roles.length }; // anonymous callers use "in"
+  for (const pool of Object.values(pools)) {
+    for (const w of ['in', 'out'] as const) {
+      for (let i = 0; i < calls[w]; i++) pool[w].push(await variant(modelSet, w === 'in' ? inProvince : outProvince));
+    }
+  }
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Chỉ tiêu');
+  ws.addRow(['Tiêu chí số', 'Tên tiêu chí', 'Mã chỉ tiêu', 'Nội dung chỉ tiêu', 'Loại', 'Chung', 'Nguồn (văn bản, điều, trang)', 'Đã xác minh']);
+  ws.addRow(['1', 'Quy hoạch', '1.1', 'Có quy hoạch chung xây dựng xã', 'Có/Không', 'Đạt', 'QĐ 318/QĐ-TTg, Phụ lục I', 'Có']);
+  workbookBase64 = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
 });
 afterAll(() => t.close());
 
@@ -51,10 +92,18 @@ interface Endpoint {
   ok: number;
   outStatus: 404 | 403 | 'ok';
   mutation: boolean;
+  /** Run with the province-scoped users (criteria variants: in = former Lào Cai province, out = Yên Bái). */
+  provinceScoped?: boolean;
 }
 
 const OFFICE: Role[] = ['system_admin', 'province_office'];
 const target = (w: Where) => (w === 'in' ? inUnit : outUnit);
+const province = (w: Where) => (w === 'in' ? inProvince : outProvince);
+const take = (pool: { in: string[]; out: string[] }, w: Where): string => {
+  const id = pool[w].shift();
+  if (!id) throw new Error(`criteria pool "${w}" exhausted`);
+  return id;
+};
 let seq = 0;
 
 const endpoints: Endpoint[] = [
@@ -128,6 +177,109 @@ const endpoints: Endpoint[] = [
   { name: 'audit log', method: 'GET', url: () => '/api/audit', roles: OFFICE, ok: 200, outStatus: 'ok', mutation: false },
   { name: 'audit verify', method: 'GET', url: () => '/api/audit/verify', roles: ['system_admin'], ok: 200, outStatus: 'ok', mutation: false },
   { name: 'session', method: 'GET', url: () => '/api/auth/session', roles: roles, ok: 200, outStatus: 'ok', mutation: false },
+  // Criteria sets are public legal data (every role reads them); changing a variant needs its province in scope.
+  { name: 'list criteria sets', method: 'GET', url: () => '/api/criteria/sets', roles: roles, ok: 200, outStatus: 'ok', mutation: false, provinceScoped: true },
+  { name: 'get criteria set', method: 'GET', url: (w) => `/api/criteria/sets/${variantOf[w]}`, roles: roles, ok: 200, outStatus: 'ok', mutation: false, provinceScoped: true },
+  { name: 'diff criteria sets', method: 'GET', url: (w) => `/api/criteria/diff?from=${nationalSet}&to=${variantOf[w]}`, roles: roles, ok: 200, outStatus: 'ok', mutation: false, provinceScoped: true },
+  {
+    name: 'evaluate a commune',
+    method: 'POST',
+    url: () => `/api/criteria/sets/${nationalSet}/evaluate`,
+    body: (w) => ({ unitId: target(w), year: 2024, values: { '3.1': 85 } }),
+    roles: roles,
+    ok: 200,
+    outStatus: 404,
+    mutation: false,
+  },
+  {
+    name: 'clone criteria set into a variant',
+    method: 'POST',
+    url: () => `/api/criteria/sets/${nationalSet}/clone`,
+    body: (w) => ({ kind: 'variant', provinceUnitId: province(w) }),
+    roles: OFFICE,
+    ok: 201,
+    outStatus: 403,
+    mutation: true,
+    provinceScoped: true,
+  },
+  {
+    name: 'clone criteria set into a new version',
+    method: 'POST',
+    url: (w) => `/api/criteria/sets/${variantOf[w]}/clone`,
+    body: () => ({ kind: 'version' }),
+    roles: OFFICE,
+    ok: 201,
+    outStatus: 403,
+    mutation: true,
+    provinceScoped: true,
+  },
+  {
+    name: 'update criteria set',
+    method: 'PATCH',
+    url: (w) => `/api/criteria/sets/${take(pools.header, w)}`,
+    body: () => ({ expectedVersion: 1, name: `Bộ tiêu chí ${++seq}` }),
+    roles: OFFICE,
+    ok: 200,
+    outStatus: 403,
+    mutation: true,
+    provinceScoped: true,
+  },
+  {
+    name: 'update indicator',
+    method: 'PATCH',
+    url: (w) => `/api/criteria/sets/${take(pools.wording, w)}/indicators/KM.1`,
+    body: () => ({ expectedVersion: 1, wording: `Lời văn chỉ tiêu ${++seq}` }),
+    roles: OFFICE,
+    ok: 200,
+    outStatus: 403,
+    mutation: true,
+    provinceScoped: true,
+  },
+  {
+    name: 'confirm target',
+    method: 'POST',
+    url: (w) => `/api/criteria/sets/${take(pools.target, w)}/indicators/KM.2/targets`,
+    body: () => ({ expectedVersion: 1, match: {}, value: 120, source: { document: 'QĐ 319/QĐ-TTg ngày 08/3/2022', article: 'Điều 1' }, verified: true }),
+    roles: OFFICE,
+    ok: 200,
+    outStatus: 403,
+    mutation: true,
+    provinceScoped: true,
+  },
+  {
+    name: 'publish criteria set',
+    method: 'POST',
+    url: (w) => `/api/criteria/sets/${take(pools.publish, w)}/publish`,
+    body: () => ({ expectedVersion: 1 }),
+    roles: OFFICE,
+    ok: 200,
+    outStatus: 403,
+    mutation: true,
+    provinceScoped: true,
+  },
+  { name: 'criteria import template', method: 'GET', url: () => '/api/criteria/import-template.xlsx', roles: OFFICE, ok: 200, outStatus: 'ok', mutation: false },
+  {
+    name: 'criteria import preview',
+    method: 'POST',
+    url: () => '/api/criteria/import',
+    body: (w) => ({ fileName: 'a.xlsx', contentBase64: workbookBase64, mode: 'preview', target: { newSet: { code: `NHAP_XEM_${++seq}`, name: 'Bộ nhập thử', level: 'ntm', legalBasis: 'Kiểm thử ma trận', validFrom: '2022-03-08', provinceUnitId: province(w) } } }),
+    roles: OFFICE,
+    ok: 200,
+    outStatus: 403,
+    mutation: false,
+    provinceScoped: true,
+  },
+  {
+    name: 'criteria import apply',
+    method: 'POST',
+    url: () => '/api/criteria/import',
+    body: (w) => ({ fileName: 'a.xlsx', contentBase64: workbookBase64, mode: 'apply', target: { newSet: { code: `NHAP_${++seq}`, name: 'Bộ nhập thử', level: 'ntm', legalBasis: 'Kiểm thử ma trận', validFrom: '2022-03-08', provinceUnitId: province(w) } } }),
+    roles: OFFICE,
+    ok: 201,
+    outStatus: 403,
+    mutation: true,
+    provinceScoped: true,
+  },
 ];
 
 async function call(c: Client, e: Endpoint, w: Where) {
@@ -147,7 +299,7 @@ describe.each(endpoints)('$name', (e) => {
   });
 
   it.each(roles.flatMap((role) => (['in', 'out'] as const).map((w) => ({ role, w }))))('$role on a unit $w of scope', async ({ role, w }) => {
-    const c = clients.get(role)!;
+    const c = (e.provinceScoped ? provinceClients : clients).get(role)!;
     const allowed = e.roles.includes(role);
     const global = role === 'system_admin';
     const expected = !allowed ? 403 : w === 'in' || global || e.outStatus === 'ok' ? e.ok : e.outStatus;

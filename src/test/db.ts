@@ -8,6 +8,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { systemCtx } from '../platform/context.js';
 import { migrateDatabase, openDatabase, type Database } from '../platform/db/client.js';
+import { seedCriteria } from '../seed/criteria.js';
 import { seedReference } from '../seed/reference.js';
 
 export type TestDbKind = 'pglite' | 'postgres';
@@ -38,6 +39,7 @@ export async function buildTemplate(): Promise<string | null> {
     const d = await openDatabase({});
     await migrateDatabase(d);
     await seedReference(d.db, systemCtx('test-template'));
+    await seedCriteria(d.db, systemCtx('test-template'));
     const blob = await d.pglite!.dumpDataDir('gzip');
     fs.mkdirSync(path.dirname(templateFile), { recursive: true });
     fs.writeFileSync(templateFile, Buffer.from(await blob.arrayBuffer()));
@@ -49,6 +51,7 @@ export async function buildTemplate(): Promise<string | null> {
   const d = await openDatabase({ databaseUrl: dbUrl(name), poolSize: 2 });
   await migrateDatabase(d);
   await seedReference(d.db, systemCtx('test-template'));
+  await seedCriteria(d.db, systemCtx('test-template'));
   await d.close();
   return name;
 }

@@ -194,3 +194,34 @@ export async function findLineage(db: Db, id: string): Promise<SuccessionRow[]> 
         order by s.effective_date`,
   );
 }
+
+export interface EffectiveAttributeRow {
+  key: string;
+  value: string | number | boolean;
+  unit_id: string;
+  unit_name: string;
+  /** 0 = the unit itself, 1 = its parent ... */
+  depth: number;
+  valid_from: string | null;
+  legal_basis: string | null;
+}
+
+/**
+ * A unit's attributes as of a date, each inherited from the nearest ancestor that has it when the unit has none
+ * (the region is recorded on the province). One recursive query up the ancestors; a key no one has stays unknown.
+ */
+export async function effectiveAttributes(db: Db, unitId: string, asOf: string): Promise<EffectiveAttributeRow[]> {
+  return queryRows<EffectiveAttributeRow>(
+    db,
+    sql`with recursive up(id, depth) as (
+          select ${unitId}::uuid, 0
+          union all
+          select u.parent_id, up.depth + 1 from unit u join up on u.id = up.id where u.parent_id is not null
+        )
+        select distinct on (a.key) a.key, a.value, a.unit_id, un.name as unit_name, up.depth, a.valid_from, a.legal_basis
+        from up
+        join unit_attribute a on a.unit_id = up.id and ${validOn('a', asOf)}
+        join unit un on un.id = a.unit_id
+        order by a.key, up.depth, a.valid_from desc nulls last`,
+  );
+}

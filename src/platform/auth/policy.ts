@@ -21,6 +21,19 @@ export const grants = {
   'user.resetPassword': OFFICE,
   'audit.read': OFFICE,
   'audit.verify': ['system_admin'],
+  // Criteria sets are public legal data: every role reads them. Evaluating a commune-year is open to every role
+  // for communes inside the actor's scope (out of scope → NOT_FOUND).
+  // National sets (no province) are the legal text as loaded from the reference files: only a system
+  // administrator changes them, and only by making a new national version (`criteria.editNational`). The steering
+  // office enters and confirms targets in a provincial variant (or a new version of one) owned by a province
+  // inside its scope; a published version is immutable and edits make a new version (modules/criteria/criteria.policy.ts).
+  'criteria.read': allRoles,
+  'criteria.evaluate': allRoles,
+  'criteria.edit': OFFICE,
+  'criteria.publish': OFFICE,
+  'criteria.import': OFFICE,
+  'criteria.confirmTarget': OFFICE,
+  'criteria.editNational': ['system_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof grants;

@@ -3,3 +3,4 @@ export * from './units.js';
 export * from './agencies.js';
 export * from './users.js';
 export * from './system.js';
+export * from './criteria.js';
