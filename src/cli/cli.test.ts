@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { acquireDataDirLock } from '../platform/db/lock.js';
 
 const exec = promisify(execFile);
 const tsx = path.resolve('node_modules/.bin/tsx');
@@ -44,4 +45,17 @@ describe('mtqg CLI', () => {
     expect(fs.statSync(file).size).toBeGreaterThan(100_000);
     expect((await mtqg(dir, 'bogus')).code).toBe(2);
   }, 120_000);
+
+  it('a second process on the same embedded data dir stops at once with a clear message', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mtqg-cli-lock-'));
+    const lock = acquireDataDirLock(dir); // this test process plays the running server
+    try {
+      const r = await mtqg(dir, 'migrate');
+      expect(r.code).toBe(1);
+      expect(r.out).toContain(`in use by another mtqg process (pid ${process.pid})`);
+      expect(fs.existsSync(path.join(dir, 'pglite'))).toBe(false); // nothing was opened
+    } finally {
+      lock.release();
+    }
+  }, 60_000);
 });

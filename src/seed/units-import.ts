@@ -75,7 +75,8 @@ export async function importUnitList(tx: Db, csvText: string): Promise<ListImpor
     });
   });
   const existing = await repo.findUnitsByCodes(tx, [...provinces.keys()]);
-  const clash = existing.find((e) => e.level === 'province' && e.valid_to === null);
+  // The same province listed again (ended by a later reorganisation or not) is a second import, not new data.
+  const clash = existing.find((e) => e.level === 'province' && (e.valid_to === null || e.name === provinces.get(e.code!)?.name));
   if (clash) throw new ImportError(`Tỉnh mã ${clash.code} (${clash.name}) đã có trong cơ sở dữ liệu`);
   await repo.insertUnits(tx, [...provinces.values(), ...districts.values(), ...communes]);
   return { provinces: provinces.size, districts: districts.size, communes: communes.length };

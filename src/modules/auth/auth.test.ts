@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../platform/http/app.js';
+import { openDatabase } from '../../platform/db/client.js';
 import { queryOne } from '../../platform/db/query.js';
 import { createTestContext, TEST_PASSWORD, type TestContext } from '../../test/app.js';
 import { IP_MAX_FAILURES, LOCK_AFTER_FAILURES } from './auth.service.js';
@@ -75,7 +76,9 @@ describe('sign-in', () => {
 describe('sessions', () => {
   it('live in the database: a second instance serves the same session, logout ends it everywhere', async () => {
     const c = await t.userClient({ roles: ['viewer'], login: 'xem.5' });
-    const second = await buildApp({ config: t.config, database: t.database, db: t.db });
+    // On PostgreSQL the second instance has its own connection pool, as a second process would.
+    const otherDb = t.database.kind === 'postgres' ? await openDatabase({ databaseUrl: (t.database as { url?: string }).url, poolSize: 2 }) : t.database;
+    const second = await buildApp({ config: t.config, database: otherDb, db: otherDb.db });
     const res = await c.get('/api/auth/session');
     const cookie = c.cookie;
     const viaSecond = await second.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie } });
@@ -85,6 +88,7 @@ describe('sessions', () => {
     expect(out.statusCode).toBe(200);
     expect((await second.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie } })).statusCode).toBe(401);
     await second.close();
+    if (otherDb !== t.database) await otherDb.close();
   });
 
   it('expire when idle and at the absolute limit', async () => {
