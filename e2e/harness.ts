@@ -12,8 +12,22 @@ export interface Server {
   stop(): Promise<void>;
 }
 
-/** Start `node dist/server/cli/main.js start` (demo mode, embedded database) and wait for /api/health. */
-export async function startServer(port: number): Promise<Server> {
+/** A port nobody listens on right now (so parallel runs on one machine do not collide). */
+async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      srv.close(() => resolve(typeof addr === 'object' && addr ? addr.port : 0));
+    });
+  });
+}
+
+/** Start `node dist/server/cli/main.js start` (demo mode, embedded database) and wait for /api/health; port 0 = any free port. */
+export async function startServer(requestedPort: number): Promise<Server> {
+  const port = requestedPort || (await freePort());
   const entry = path.resolve('dist/server/cli/main.js');
   if (!fs.existsSync(entry) || !fs.existsSync('dist/web/index.html')) throw new Error('Build first: npm run build');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mtqg-e2e-'));
