@@ -1,15 +1,16 @@
 /** Run every browser journey against the built app; prints 'N passed, N failed' and exits non-zero on failure. */
 import fs from 'node:fs';
+import { criteriaJourneys } from './criteria.journeys.js';
 import { journeys } from './journeys.js';
 import { launchBrowser, startServer } from './harness.js';
 
-const server = await startServer(3480);
+const server = await startServer(Number(process.env.MTQG_E2E_PORT ?? 0));
 const browser = await launchBrowser();
 let passed = 0;
 let failed = 0;
 fs.mkdirSync('test-results', { recursive: true });
 try {
-  for (const j of journeys) {
+  for (const j of [...journeys, ...criteriaJourneys]) {
     const context = await browser.newContext({ viewport: j.viewport ?? { width: 1280, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);

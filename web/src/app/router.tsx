@@ -20,6 +20,10 @@ import { RouteError } from './route-error.js';
 import {
   agenciesSearch,
   auditSearch,
+  criteriaCompareSearch,
+  criteriaEvaluateSearch,
+  criteriaSearch,
+  criteriaSetSearch,
   isUuid,
   loginSearch,
   parseSearch,
@@ -122,9 +126,58 @@ const auditRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/audit-page.js'), 'AuditPage'),
 });
 
+const criteriaRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/criteria',
+  validateSearch: criteriaSearch,
+  component: lazyRouteComponent(() => import('./pages/criteria-page.js'), 'CriteriaPage'),
+});
+
+const criteriaCompareRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/criteria/compare',
+  validateSearch: criteriaCompareSearch,
+  component: lazyRouteComponent(() => import('./pages/criteria-compare-page.js'), 'CriteriaComparePage'),
+});
+
+const criteriaImportRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/criteria/import',
+  component: lazyRouteComponent(() => import('./pages/criteria-import-page.js'), 'CriteriaImportPage'),
+});
+
+const criteriaSetRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/criteria/$id',
+  validateSearch: criteriaSetSearch,
+  beforeLoad: requireUuid,
+  component: lazyRouteComponent(() => import('./pages/criteria-set-page.js'), 'CriteriaSetPage'),
+});
+
+const criteriaEvaluateRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/criteria/$id/evaluate',
+  validateSearch: criteriaEvaluateSearch,
+  beforeLoad: requireUuid,
+  component: lazyRouteComponent(() => import('./pages/criteria-evaluate-page.js'), 'CriteriaEvaluatePage'),
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
-  appRoute.addChildren([homeRoute, unitsRoute, unitRoute, agenciesRoute, agencyRoute, usersRoute, auditRoute]),
+  appRoute.addChildren([
+    homeRoute,
+    unitsRoute,
+    unitRoute,
+    criteriaRoute,
+    criteriaCompareRoute,
+    criteriaImportRoute,
+    criteriaSetRoute,
+    criteriaEvaluateRoute,
+    agenciesRoute,
+    agencyRoute,
+    usersRoute,
+    auditRoute,
+  ]),
 ]);
 
 /** The app's router, with the query client in its context for route guards. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditSearch, isUuid, parseSearch, safeRedirect, stringifySearch, unitsSearch } from './search.js';
+import { auditSearch, criteriaEvaluateSearch, criteriaSearch, criteriaSetSearch, isUuid, parseSearch, safeRedirect, stringifySearch, unitsSearch } from './search.js';
 
 describe('URL search params', () => {
   it('keeps values as strings (a unit code stays "26734") and drops empty ones', () => {
@@ -11,6 +11,10 @@ describe('URL search params', () => {
   it('ignores invalid values instead of failing the page', () => {
     expect(unitsSearch.parse({ asOf: '2025-02-30', q: 'Tả Phời' })).toEqual({ asOf: undefined, q: 'Tả Phời' });
     expect(auditSearch.parse({ offset: '50', unitId: 'nope' })).toMatchObject({ offset: 50, unitId: undefined });
+    expect(criteriaEvaluateSearch.parse({ unitId: 'nope', year: '2025' })).toEqual({ unitId: undefined, year: 2025 });
+    expect(criteriaEvaluateSearch.parse({ year: '25' })).toEqual({ unitId: undefined, year: undefined });
+    expect(criteriaSearch.parse({ kind: 'variant', level: 'bogus' })).toMatchObject({ kind: 'variant', level: undefined });
+    expect(criteriaSetSearch.parse({ state: 'unverified' })).toEqual({ state: 'unverified' });
   });
 
   it('recognises ids', () => {

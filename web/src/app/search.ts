@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { agencyKind } from '../../../src/contracts/agencies.js';
 import { isoDate } from '../../../src/contracts/common.js';
+import { setStatus, standardLevel, targetStates } from '../../../src/contracts/criteria.js';
 import { role } from '../../../src/contracts/users.js';
 
 const opt = <T extends z.ZodType>(s: T) => s.optional().catch(undefined);
@@ -26,6 +27,18 @@ export const auditSearch = z.object({
   offset,
 });
 export type AuditSearch = z.infer<typeof auditSearch>;
+
+export const criteriaSearch = z.object({
+  q: text(100),
+  kind: opt(z.enum(['national', 'variant'])),
+  level: opt(standardLevel),
+  status: opt(setStatus),
+  offset,
+});
+/** The set page: which targets to show (by state). */
+export const criteriaSetSearch = z.object({ state: opt(z.enum(targetStates)) });
+export const criteriaCompareSearch = z.object({ from: opt(z.uuid()), to: opt(z.uuid()) });
+export const criteriaEvaluateSearch = z.object({ unitId: opt(z.uuid()), year: opt(z.coerce.number().int().min(2000).max(2100)) });
 
 const uuid = z.uuid();
 /** Is a path parameter a well-formed id (the contracts' ids are UUIDs)? */

@@ -10,9 +10,11 @@ import { useLogout } from '../../features/auth/api/logout.js';
 import { useI18n, type MessageKey } from '../../i18n/index.js';
 import { LangSwitch } from '../../components/lang-switch.js';
 
-type NavKey = 'units' | 'agencies' | 'users' | 'audit';
-const navItems: { key: NavKey; to: '/units' | '/agencies' | '/users' | '/audit'; label: MessageKey }[] = [
+// 'criteria' has no nav ability: every role may read criteria sets (criteria.read), so every signed-in user sees it.
+type NavKey = 'units' | 'agencies' | 'users' | 'audit' | 'criteria';
+const navItems: { key: NavKey; to: '/units' | '/criteria' | '/agencies' | '/users' | '/audit'; label: MessageKey }[] = [
   { key: 'units', to: '/units', label: 'nav.units' },
+  { key: 'criteria', to: '/criteria', label: 'nav.criteria' },
   { key: 'agencies', to: '/agencies', label: 'nav.agencies' },
   { key: 'users', to: '/users', label: 'nav.users' },
   { key: 'audit', to: '/audit', label: 'nav.audit' },
@@ -49,7 +51,7 @@ export function AppLayout(): ReactNode {
     });
 
   const roles = session.user.roles.map((r) => t(`role.${r}`)).join(', ');
-  const items = navItems.filter((i) => session.abilities.nav[i.key]);
+  const items = navItems.filter((i) => i.key === 'criteria' || session.abilities.nav[i.key]);
 
   return (
     <div className="shell">

@@ -7,6 +7,7 @@ import { useI18n, type MessageKey } from '../../i18n/index.js';
 
 const shortcuts = [
   { key: 'units', to: '/units', label: 'nav.units', hint: 'home.go.units' },
+  { key: 'criteria', to: '/criteria', label: 'nav.criteria', hint: 'home.go.criteria' },
   { key: 'agencies', to: '/agencies', label: 'nav.agencies', hint: 'home.go.agencies' },
   { key: 'users', to: '/users', label: 'nav.users', hint: 'home.go.users' },
   { key: 'audit', to: '/audit', label: 'nav.audit', hint: 'home.go.audit' },
@@ -15,7 +16,8 @@ const shortcuts = [
 export function HomePage(): ReactNode {
   const { t } = useI18n();
   const { user, abilities } = useSession();
-  const allowed = shortcuts.filter((s) => abilities.nav[s.key]);
+  // Criteria sets are readable by every role (no nav ability for them).
+  const allowed = shortcuts.filter((s) => s.key === 'criteria' || abilities.nav[s.key]);
   return (
     <>
       <PageHeader title={t('home.welcome', { name: user.name })} intro={t('home.intro')} />
