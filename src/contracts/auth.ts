@@ -12,6 +12,7 @@ export type LoginBody = z.infer<typeof loginBody>;
 /** What the UI may show; computed on the server from roles and scope. */
 export const navAbilities = z.object({
   units: z.boolean(),
+  criteria: z.boolean(),
   agencies: z.boolean(),
   users: z.boolean(),
   audit: z.boolean(),
@@ -33,7 +34,7 @@ export const sessionInfo = z.object({
   abilities: z.object({
     nav: navAbilities,
     /** Creation buttons: not tied to an existing entity, so they live on the session. */
-    create: z.object({ agency: z.boolean(), user: z.boolean() }),
+    create: z.object({ agency: z.boolean(), user: z.boolean(), criteriaImport: z.boolean() }),
   }),
 });
 export type SessionInfo = z.infer<typeof sessionInfo>;

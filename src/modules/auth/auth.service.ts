@@ -111,11 +111,16 @@ export async function sessionInfo(db: Db, config: Config, s: SessionState): Prom
     abilities: {
       nav: {
         units: can(s.actor, 'unit.read'),
+        criteria: can(s.actor, 'criteria.read'),
         agencies: can(s.actor, 'agency.read'),
         users: can(s.actor, 'user.read'),
         audit: can(s.actor, 'audit.read'),
       },
-      create: { agency: can(s.actor, 'agency.create'), user: can(s.actor, 'user.create') },
+      create: {
+        agency: can(s.actor, 'agency.create'),
+        user: can(s.actor, 'user.create'),
+        criteriaImport: can(s.actor, 'criteria.import'),
+      },
     },
   };
 }

@@ -10,7 +10,6 @@ import { useLogout } from '../../features/auth/api/logout.js';
 import { useI18n, type MessageKey } from '../../i18n/index.js';
 import { LangSwitch } from '../../components/lang-switch.js';
 
-// 'criteria' has no nav ability: every role may read criteria sets (criteria.read), so every signed-in user sees it.
 type NavKey = 'units' | 'agencies' | 'users' | 'audit' | 'criteria';
 const navItems: { key: NavKey; to: '/units' | '/criteria' | '/agencies' | '/users' | '/audit'; label: MessageKey }[] = [
   { key: 'units', to: '/units', label: 'nav.units' },
@@ -51,7 +50,7 @@ export function AppLayout(): ReactNode {
     });
 
   const roles = session.user.roles.map((r) => t(`role.${r}`)).join(', ');
-  const items = navItems.filter((i) => i.key === 'criteria' || session.abilities.nav[i.key]);
+  const items = navItems.filter((i) => session.abilities.nav[i.key]);
 
   return (
     <div className="shell">

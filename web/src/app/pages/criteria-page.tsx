@@ -14,12 +14,14 @@ import { levelLabel } from '../../features/criteria/labels.js';
 import { useI18n } from '../../i18n/index.js';
 import '../../features/criteria/criteria.css';
 import { useDebouncedValue } from '../../lib/use-debounced-value.js';
+import { useSession } from '../../features/auth/api/get-session.js';
 
 const route = getRouteApi('/app/criteria');
 const LIMIT = 50;
 
 export function CriteriaPage(): ReactNode {
   const { t, number } = useI18n();
+  const session = useSession();
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const [text, setText] = useState(search.q ?? '');
@@ -27,8 +29,7 @@ export function CriteriaPage(): ReactNode {
   const offset = search.offset ?? 0;
   const query = useSets({ q: search.q, kind: search.kind, level: search.level, status: search.status, limit: LIMIT, offset });
   const filtered = Boolean(search.q || search.kind || search.level || search.status);
-  // Stopgap until the session carries a criteria ability: whoever may copy sets (criteria.edit) may also import them.
-  const canImport = query.data?.items.some((s) => s.abilities.canClone) ?? false;
+  const canImport = session.abilities.create.criteriaImport;
 
   useEffect(() => setText((cur) => (cur.trim() === (search.q ?? '') ? cur : (search.q ?? ''))), [search.q]);
   useEffect(() => {

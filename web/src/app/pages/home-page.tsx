@@ -16,8 +16,7 @@ const shortcuts = [
 export function HomePage(): ReactNode {
   const { t } = useI18n();
   const { user, abilities } = useSession();
-  // Criteria sets are readable by every role (no nav ability for them).
-  const allowed = shortcuts.filter((s) => s.key === 'criteria' || abilities.nav[s.key]);
+  const allowed = shortcuts.filter((s) => abilities.nav[s.key]);
   return (
     <>
       <PageHeader title={t('home.welcome', { name: user.name })} intro={t('home.intro')} />
