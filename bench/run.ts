@@ -19,8 +19,23 @@ const engineOut = execSync('npx tsx bench/engine.bench.ts', { encoding: 'utf8' }
 const engineJson = engineOut.split('\n').find((l) => l.startsWith('{"bench":"engine"'));
 lines.push('', '## Criteria engine (pure, in process)', '', '```', engineOut.trim(), '```');
 
-const budget = fs.existsSync('dist/web/budget.json') ? fs.readFileSync('dist/web/budget.json', 'utf8') : null;
-if (budget) lines.push('', '## Page weight (from the last `npm run build:web`, gzip)', '', '```json', budget.trim(), '```');
+if (fs.existsSync('dist/web/budget.json')) {
+  const b = JSON.parse(fs.readFileSync('dist/web/budget.json', 'utf8')) as {
+    criticalPath: { gzip: number; files: string[] };
+    largestRouteChunk: { file: string; gzip: number };
+    budgets: { criticalPathGzip: number; routeChunkGzip: number };
+  };
+  const kb = (n: number) => (n / 1024).toFixed(1);
+  lines.push(
+    '',
+    '## Page weight (from the last `npm run build:web`, gzip)',
+    '',
+    '| measurement | KB | budget KB |',
+    '|---|---:|---:|',
+    `| login critical path (${b.criticalPath.files.length} files: HTML, CSS, entry JS, login route) | ${kb(b.criticalPath.gzip)} | ${kb(b.budgets.criticalPathGzip)} |`,
+    `| largest lazy chunk (${b.largestRouteChunk.file}) | ${kb(b.largestRouteChunk.gzip)} | ${kb(b.budgets.routeChunkGzip)} |`,
+  );
+}
 
 const header = [
   '# Benchmarks',
