@@ -5,12 +5,9 @@ import { agencyKinds, type AgencyKind } from '../../../../src/contracts/agencies
 import { Button } from '../../components/button.js';
 import { DateInput } from '../../components/date-input.js';
 import { Dialog } from '../../components/dialog.js';
-import { EmptyState } from '../../components/empty-state.js';
 import { Notice } from '../../components/error-message.js';
 import { SelectField, TextField } from '../../components/field.js';
 import { PageHeader } from '../../components/page-header.js';
-import { Pagination } from '../../components/pagination.js';
-import { QueryState } from '../../components/query-state.js';
 import { useAgencies } from '../../features/agencies/api/list-agencies.js';
 import { AgencyForm } from '../../features/agencies/components/agency-form.js';
 import { AgencyTable } from '../../features/agencies/components/agency-table.js';
@@ -18,6 +15,7 @@ import { useSession } from '../../features/auth/api/get-session.js';
 import { UnitPicker } from '../../features/units/components/unit-picker.js';
 import { useI18n } from '../../i18n/index.js';
 import { useDebouncedValue } from '../../lib/use-debounced-value.js';
+import { ClearFilters, PagedList } from '../../components/paged-list.js';
 
 const route = getRouteApi('/app/agencies');
 const LIMIT = 50;
@@ -70,28 +68,20 @@ export function AgenciesPage(): ReactNode {
           value={search.asOf ?? null}
           onChange={(d) => void navigate({ search: (s) => ({ ...s, asOf: d ?? undefined, offset: undefined }) })}
         />
-        {filtered ? (
-          <div className="filter-clear">
-            <Button size="small" variant="quiet" onClick={() => (setText(''), void navigate({ search: {} }))}>
-              {t('common.clearFilters')}
-            </Button>
-          </div>
-        ) : null}
+        <ClearFilters active={filtered} onClear={() => (setText(''), void navigate({ search: {} }))} />
       </div>
       {notice ? <Notice>{notice}</Notice> : null}
-      <QueryState
+      <PagedList
         query={query}
-        loadingLabel={t('list.loading')}
-        isEmpty={(d) => d.items.length === 0}
-        empty={<EmptyState>{filtered ? t('agencies.empty') : t('agencies.emptyNoFilter')}</EmptyState>}
+        offset={offset}
+        limit={LIMIT}
+        onPage={(o) => void navigate({ search: (s) => ({ ...s, offset: o || undefined }) })}
+        empty={filtered ? t('agencies.empty') : t('agencies.emptyNoFilter')}
       >
-        {(d) => (
-          <>
-            <AgencyTable rows={d.items} />
-            <Pagination offset={offset} limit={LIMIT} total={d.total} onChange={(o) => void navigate({ search: (s) => ({ ...s, offset: o || undefined }) })} />
-          </>
+        {(rows) => (
+        <AgencyTable rows={rows} />
         )}
-      </QueryState>
+      </PagedList>
       <Dialog open={creating} onOpenChange={setCreating} title={t('agencies.create')} wide>
         <AgencyForm
           unitPicker={(p) => <UnitPicker {...p} />}

@@ -2,12 +2,8 @@
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { useEffect, useState, type ReactNode } from 'react';
 import { standardLevels, type StandardLevelName } from '../../../../src/contracts/criteria.js';
-import { Button } from '../../components/button.js';
-import { EmptyState } from '../../components/empty-state.js';
 import { SelectField, TextField } from '../../components/field.js';
 import { PageHeader } from '../../components/page-header.js';
-import { Pagination } from '../../components/pagination.js';
-import { QueryState } from '../../components/query-state.js';
 import { useSets } from '../../features/criteria/api/list-sets.js';
 import { SetTable } from '../../features/criteria/components/set-table.js';
 import { levelLabel } from '../../features/criteria/labels.js';
@@ -15,6 +11,7 @@ import { useI18n } from '../../i18n/index.js';
 import '../../features/criteria/criteria.css';
 import { useDebouncedValue } from '../../lib/use-debounced-value.js';
 import { useSession } from '../../features/auth/api/get-session.js';
+import { ClearFilters, PagedList } from '../../components/paged-list.js';
 
 const route = getRouteApi('/app/criteria');
 const LIMIT = 50;
@@ -86,30 +83,24 @@ export function CriteriaPage(): ReactNode {
             { value: 'draft', label: t('criteria.setStatus.draft') },
           ]}
         />
-        {filtered ? (
-          <div className="filter-clear">
-            <Button size="small" variant="quiet" onClick={() => (setText(''), void navigate({ search: {} }))}>
-              {t('common.clearFilters')}
-            </Button>
-          </div>
-        ) : null}
+        <ClearFilters active={filtered} onClear={() => (setText(''), void navigate({ search: {} }))} />
       </div>
-      <QueryState
+      <PagedList
         query={query}
-        loadingLabel={t('list.loading')}
-        isEmpty={(d) => d.items.length === 0}
-        empty={<EmptyState>{filtered ? t('criteria.empty') : t('criteria.emptyNoFilter')}</EmptyState>}
+        offset={offset}
+        limit={LIMIT}
+        onPage={(o) => void navigate({ search: (s) => ({ ...s, offset: o || undefined }) })}
+        empty={filtered ? t('criteria.empty') : t('criteria.emptyNoFilter')}
       >
-        {(d) => (
+        {(rows, total) => (
           <>
             <p className="list-count" aria-live="polite">
-              {t('list.total', { total: number(d.total) })}
+              {t('list.total', { total: number(total) })}
             </p>
-            <SetTable sets={d.items} caption={t('criteria.tableCaption')} />
-            <Pagination offset={offset} limit={LIMIT} total={d.total} onChange={(o) => void navigate({ search: (s) => ({ ...s, offset: o || undefined }) })} />
+            <SetTable sets={rows} caption={t('criteria.tableCaption')} />
           </>
         )}
-      </QueryState>
+      </PagedList>
     </>
   );
 }

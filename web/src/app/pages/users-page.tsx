@@ -4,12 +4,9 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { roles, type Role, type User } from '../../../../src/contracts/users.js';
 import { Button } from '../../components/button.js';
 import { Dialog } from '../../components/dialog.js';
-import { EmptyState } from '../../components/empty-state.js';
 import { Notice } from '../../components/error-message.js';
 import { SelectField, TextField } from '../../components/field.js';
 import { PageHeader } from '../../components/page-header.js';
-import { Pagination } from '../../components/pagination.js';
-import { QueryState } from '../../components/query-state.js';
 import { AgencySelect } from '../../features/agencies/components/agency-select.js';
 import { useSession } from '../../features/auth/api/get-session.js';
 import { UnitPicker } from '../../features/units/components/unit-picker.js';
@@ -19,6 +16,7 @@ import { UserForm } from '../../features/users/components/user-form.js';
 import { UserTable } from '../../features/users/components/user-table.js';
 import { useI18n } from '../../i18n/index.js';
 import { useDebouncedValue } from '../../lib/use-debounced-value.js';
+import { ClearFilters, PagedList } from '../../components/paged-list.js';
 
 const route = getRouteApi('/app/users');
 const LIMIT = 50;
@@ -83,32 +81,24 @@ export function UsersPage(): ReactNode {
             { value: 'disabled', label: t('status.disabled') },
           ]}
         />
-        {filtered ? (
-          <div className="filter-clear">
-            <Button size="small" variant="quiet" onClick={() => (setText(''), void navigate({ search: {} }))}>
-              {t('common.clearFilters')}
-            </Button>
-          </div>
-        ) : null}
+        <ClearFilters active={filtered} onClear={() => (setText(''), void navigate({ search: {} }))} />
       </div>
       {notice ? <Notice>{notice}</Notice> : null}
-      <QueryState
+      <PagedList
         query={query}
-        loadingLabel={t('list.loading')}
-        isEmpty={(d) => d.items.length === 0}
-        empty={<EmptyState>{filtered ? t('users.empty') : t('users.emptyNoFilter')}</EmptyState>}
+        offset={offset}
+        limit={LIMIT}
+        onPage={(o) => void navigate({ search: (s) => ({ ...s, offset: o || undefined }) })}
+        empty={filtered ? t('users.empty') : t('users.emptyNoFilter')}
       >
-        {(d) => (
-          <>
-            <UserTable
-              rows={d.items}
-              onEdit={(user) => (setNotice(null), setOpen({ kind: 'edit', user }))}
-              onResetPassword={(user) => (setNotice(null), setOpen({ kind: 'reset', user }))}
-            />
-            <Pagination offset={offset} limit={LIMIT} total={d.total} onChange={(o) => void navigate({ search: (s) => ({ ...s, offset: o || undefined }) })} />
-          </>
+        {(rows) => (
+        <UserTable
+          rows={rows}
+          onEdit={(user) => (setNotice(null), setOpen({ kind: 'edit', user }))}
+          onResetPassword={(user) => (setNotice(null), setOpen({ kind: 'reset', user }))}
+        />
         )}
-      </QueryState>
+      </PagedList>
 
       <Dialog open={open?.kind === 'create'} onOpenChange={(o) => !o && close()} title={t('users.create')} wide>
         <UserForm
