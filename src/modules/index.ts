@@ -1,14 +1,32 @@
 /** Every feature module's routes, each in its own encapsulated plugin. */
 import type { App, Deps } from '../platform/http/types.js';
+import { filesRoutes } from '../platform/files/files.routes.js';
+import { activitiesRoutes } from './activities/activities.routes.js';
 import { agenciesRoutes } from './agencies/agencies.routes.js';
+import { assignmentsRoutes } from './assignments/assignments.routes.js';
 import { auditRoutes } from './audit/audit.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { criteriaRoutes } from './criteria/criteria.routes.js';
 import { metaRoutes } from './meta/meta.routes.js';
+import { obstaclesRoutes } from './obstacles/obstacles.routes.js';
+import { signalsRoutes } from './signals/signals.routes.js';
 import { unitsRoutes } from './units/units.routes.js';
 import { usersRoutes } from './users/users.routes.js';
 
-const modules = [metaRoutes, authRoutes, unitsRoutes, agenciesRoutes, usersRoutes, auditRoutes, criteriaRoutes];
+const modules = [
+  metaRoutes,
+  authRoutes,
+  unitsRoutes,
+  agenciesRoutes,
+  usersRoutes,
+  auditRoutes,
+  criteriaRoutes,
+  filesRoutes,
+  assignmentsRoutes,
+  activitiesRoutes,
+  obstaclesRoutes,
+  signalsRoutes,
+];
 
 export async function registerModules(app: App, deps: Deps): Promise<void> {
   for (const m of modules) await app.register(async (scope) => m(scope as unknown as App, deps));

@@ -8,13 +8,17 @@ import { queryRows } from '../platform/db/query.js';
 import { getSetting, setSetting } from '../platform/settings.repo.js';
 import { mutate } from '../platform/tx.js';
 import { insertUser, replaceScope } from '../modules/users/users.repo.js';
+import { removeAssistanceDemo, seedAssistanceDemo } from './assistance-demo.js';
 import { removeCriteriaDemo, seedCriteriaDemo } from './criteria.js';
 import { demoAccounts } from './demo-users.js';
 
 /** Create the demo users once; false when demo data was already loaded. */
 export async function seedDemo(db: Db, ctx: RequestCtx): Promise<boolean> {
   await seedCriteriaDemo(db, ctx); // guarded on its own, so installs from before it get it too
-  if (await getSetting(db, 'demo_loaded_at')) return false;
+  if (await getSetting(db, 'demo_loaded_at')) {
+    await seedAssistanceDemo(db, ctx); // guarded on its own, so installs from before it get it too
+    return false;
+  }
   const hashes = await Promise.all(demoAccounts.map((a) => hashPassword(a.password)));
   await mutate(db, ctx, async (tx) => {
     for (const [i, a] of demoAccounts.entries()) {
@@ -38,6 +42,7 @@ export async function seedDemo(db: Db, ctx: RequestCtx): Promise<boolean> {
     await setSetting(tx, 'demo_loaded_at', new Date().toISOString());
     await recordAudit(tx, ctx, { action: 'seed.demo', entityType: 'dataset', entityId: 'demo', after: { users: demoAccounts.map((a) => a.login) } });
   });
+  await seedAssistanceDemo(db, ctx); // after the users: the demo help team is linked to its assignments
   return true;
 }
 
@@ -45,6 +50,7 @@ export async function seedDemo(db: Db, ctx: RequestCtx): Promise<boolean> {
 export async function removeDemo(db: Db, ctx: RequestCtx): Promise<number> {
   return mutate(db, ctx, async (tx) => {
     await removeCriteriaDemo(tx);
+    await removeAssistanceDemo(tx);
     const rows = await queryRows<{ id: string }>(tx, sql`delete from app_user where is_demo returning id`);
     await tx.execute(sql`delete from app_setting where key = 'demo_loaded_at'`);
     await recordAudit(tx, ctx, { action: 'seed.demo.remove', entityType: 'dataset', entityId: 'demo', after: { users: rows.length } });

@@ -110,7 +110,13 @@ export async function dataFingerprint(db: Db): Promise<string> {
         union all select 'attr', md5(coalesce(string_agg(id::text || value::text || coalesce(valid_to::text, ''), ',' order by id), '')) from unit_attribute
         union all select 'agency', md5(coalesce(string_agg(id::text || name || coalesce(valid_to::text, ''), ',' order by id), '')) from agency
         union all select 'user', md5(coalesce(string_agg(id::text || login || name || status || array_to_string(roles, '|') || password_hash, ',' order by id), '')) from app_user
-        union all select 'scope', md5(coalesce(string_agg(user_id::text || unit_id::text, ',' order by user_id, unit_id), '')) from user_scope`,
+        union all select 'scope', md5(coalesce(string_agg(user_id::text || unit_id::text, ',' order by user_id, unit_id), '')) from user_scope
+        union all select 'assignment', md5(coalesce(string_agg(id::text || coalesce(valid_to::text, ''), ',' order by id), '')) from assignment
+        union all select 'activity', count(*)::text from activity
+        union all select 'follow_up', md5(coalesce(string_agg(id::text || status, ',' order by id), '')) from follow_up
+        union all select 'obstacle', md5(coalesce(string_agg(id::text || status || level || version::text, ',' order by id), '')) from obstacle
+        union all select 'obstacle_event', count(*)::text from obstacle_event
+        union all select 'stored_file', count(*)::text from stored_file`,
   );
   return rows.map((r) => `${r.t}=${r.h}`).join(';');
 }

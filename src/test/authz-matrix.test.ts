@@ -3,11 +3,15 @@
  * Refusals must answer 403/404 and leave the data unchanged; reads must be complete and scope-limited.
  * Later features add their endpoints to `endpoints` below.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roles, type Role } from '../contracts/users.js';
 import { addDays } from '../platform/dates.js';
 import { createTestContext, dataFingerprint, type Client, type TestContext } from './app.js';
+import { multipartFile, samples } from './multipart.js';
 
 let t: TestContext;
 /** Scope of every non-admin test user: the former Bát Xát district (2024). */
@@ -32,9 +36,32 @@ const variantOf: Record<'in' | 'out', string> = { in: '', out: '' };
 /** Fresh drafts, one per call, so each allowed edit succeeds on version 1 whatever ran before. */
 const pools = { header: { in: [] as string[], out: [] as string[] }, wording: { in: [] as string[], out: [] as string[] }, target: { in: [] as string[], out: [] as string[] }, publish: { in: [] as string[], out: [] as string[] } };
 let workbookBase64 = '';
+/**
+ * Helping communes (issue 5): users of every role scoped to Xã Bát Xát (2025) and belonging to the agency assigned to
+ * help it ("in"); "out" is another 2025 commune helped by another agency. Mutations take fresh rows from pools.
+ */
+const helpClients = new Map<Role, Client>();
+let dataDir = '';
+const assist = {
+  unit: { in: '', out: '' },
+  agency: { in: '', out: '' },
+  assignment: { in: '', out: '' },
+  activity: { in: '', out: '' },
+  followUp: { in: '', out: '' },
+  obstacle: { in: '', out: '' },
+  file: { in: '', out: '' },
+  poolAgency: '',
+  createAgency: '',
+};
+const assistPools = { end: { in: [] as string[], out: [] as string[] }, replace: { in: [] as string[], out: [] as string[] }, transition: { in: [] as string[], out: [] as string[] } };
+/** Start dates of the pooled assignments (their bodies are built from them). */
+const poolStart = new Map<string, string>();
+let lastTaken = '';
+const upload = multipartFile(samples.png, 'anh.png');
 
 beforeAll(async () => {
-  t = await createTestContext();
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mtqg-authz-'));
+  t = await createTestContext({ MTQG_DATA_DIR: dataDir });
   scopeUnit = await t.unitId('082', '2024-06-01');
   inUnit = await t.unitId('02710', '2024-06-01');
   outUnit = await t.unitId('02677', '2024-06-01');
@@ -77,8 +104,68 @@ beforeAll(async () => {
   ws.addRow(['Tiêu chí số', 'Tên tiêu chí', 'Mã chỉ tiêu', 'Nội dung chỉ tiêu', 'Loại', 'Chung', 'Nguồn (văn bản, điều, trang)', 'Đã xác minh']);
   ws.addRow(['1', 'Quy hoạch', '1.1', 'Có quy hoạch chung xây dựng xã', 'Có/Không', 'Đạt', 'QĐ 318/QĐ-TTg, Phụ lục I', 'Có']);
   workbookBase64 = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+  await setUpAssistance(admin);
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  await t.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function setUpAssistance(admin: Client): Promise<void> {
+  const ok = async (p: Promise<{ statusCode: number; body: string; json(): unknown }>) => {
+    const res = await p;
+    if (res.statusCode >= 300) throw new Error(res.body);
+    return res.json() as { id: string; items: Array<{ id: string }>; followUps: Array<{ id: string }> };
+  };
+  const agency = async (q: string) => ((await admin.get(`/api/agencies?q=${encodeURIComponent(q)}`)).json() as { items: Array<{ id: string }> }).items[0]!.id;
+  assist.unit.in = await t.unitId('02683', '2025-07-01');
+  assist.unit.out = await t.unitId('02680', '2025-07-01');
+  assist.agency.in = await agency('Sở Y tế');
+  assist.agency.out = await agency('Sở Xây dựng');
+  assist.poolAgency = await agency('Sở Tư pháp');
+  assist.createAgency = await agency('Sở Nội vụ');
+  const assign = (agencyId: string, unitId: string, validFrom: string, validTo: string | null = null) =>
+    ok(admin.post('/api/assignments', { agencyId, unitIds: [unitId], validFrom, validTo, legalBasisDoc: 'QĐ 1/QĐ-BCĐ', legalBasisDate: '2025-06-30', leaderName: 'Lãnh đạo', team: [] }));
+  for (const w of ['in', 'out'] as const) assist.assignment[w] = (await assign(assist.agency[w], assist.unit[w], '2025-07-01')).items[0]!.id;
+  for (const role of roles) {
+    helpClients.set(
+      role,
+      await t.userClient({ roles: [role], scopeUnitIds: role === 'system_admin' ? [] : [assist.unit.in], agencyId: assist.agency.in }),
+    );
+  }
+  // Pooled obstacles of "in" are raised by the help team on the commune's behalf: every raising role may close them.
+  const raiser = (w: Where) => (w === 'in' ? helpClients.get('help_team')! : admin);
+  for (const w of ['in', 'out'] as const) {
+    const a = await ok(
+      admin.post('/api/activities', {
+        unitId: assist.unit[w],
+        agencyId: assist.agency[w],
+        kind: 'field_visit',
+        date: '2025-08-01',
+        participants: 'Tổ giúp đỡ',
+        content: 'Khảo sát',
+        followUps: [{ text: 'Báo cáo', ownerName: 'UBND xã', dueDate: '2025-09-01' }],
+      }),
+    );
+    assist.activity[w] = a.id;
+    assist.followUp[w] = a.followUps[0]!.id;
+    const raise = (by = admin) =>
+      ok(by.post('/api/obstacles', { unitId: assist.unit[w], title: 'Vướng mắc', description: 'Mô tả', category: 'other', level: 'agency', assigneeAgencyId: assist.agency[w] }));
+    assist.obstacle[w] = (await raise()).id;
+    assist.file[w] = (await ok(admin.post(`/api/files?unitId=${assist.unit[w]}`, upload.body, upload.headers))).id;
+    const calls = w === 'in' ? 1 + roles.length : roles.length;
+    for (let i = 0; i < calls; i++) {
+      for (const pool of ['end', 'replace'] as const) {
+        const start = addDays(pool === 'end' ? '2040-01-01' : '2045-01-01', (i + (w === 'in' ? 0 : 100)) * 10);
+        const id = (await assign(assist.poolAgency, assist.unit[w], start, addDays(start, 10))).items[0]!.id;
+        poolStart.set(id, start);
+        assistPools[pool][w].push(id);
+      }
+      assistPools.transition[w].push((await raise(raiser(w))).id);
+    }
+  }
+}
+const takeAssist = (pool: { in: string[]; out: string[] }, w: Where): string => (lastTaken = take(pool, w));
 
 type Where = 'in' | 'out';
 interface Endpoint {
@@ -94,7 +181,13 @@ interface Endpoint {
   mutation: boolean;
   /** Run with the province-scoped users (criteria variants: in = former Lào Cai province, out = Yên Bái). */
   provinceScoped?: boolean;
+  /** Run with the users of the agency helping Xã Bát Xát (helping communes: in = Xã Bát Xát, out = Xã Hợp Thành). */
+  helpScoped?: boolean;
+  headers?: () => Record<string, string>;
 }
+const HELPERS: Role[] = ['system_admin', 'help_team', 'department_reviewer'];
+const RAISERS: Role[] = ['system_admin', 'province_office', 'help_team', 'department_reviewer', 'commune_officer'];
+const SIGNALS: Role[] = ['system_admin', 'province_office', 'viewer'];
 
 const OFFICE: Role[] = ['system_admin', 'province_office'];
 const target = (w: Where) => (w === 'in' ? inUnit : outUnit);
@@ -280,13 +373,142 @@ const endpoints: Endpoint[] = [
     mutation: true,
     provinceScoped: true,
   },
+  // Helping communes (issue 5)
+  {
+    name: 'upload a file',
+    method: 'POST',
+    url: (w) => `/api/files?unitId=${assist.unit[w]}`,
+    body: () => upload.body,
+    headers: () => upload.headers,
+    roles: RAISERS,
+    ok: 201,
+    outStatus: 403,
+    mutation: true,
+    helpScoped: true,
+  },
+  { name: 'download a file', method: 'GET', url: (w) => `/api/files/${assist.file[w]}`, roles: roles, ok: 200, outStatus: 404, mutation: false, helpScoped: true },
+  { name: 'list assignments', method: 'GET', url: () => '/api/assignments', roles: roles, ok: 200, outStatus: 'ok', mutation: false, helpScoped: true },
+  { name: 'get assignment', method: 'GET', url: (w) => `/api/assignments/${assist.assignment[w]}`, roles: roles, ok: 200, outStatus: 404, mutation: false, helpScoped: true },
+  {
+    name: 'create assignment',
+    method: 'POST',
+    url: () => '/api/assignments',
+    body: (w) => {
+      const start = addDays('2050-01-01', ++seq * 2);
+      return { agencyId: assist.createAgency, unitIds: [assist.unit[w]], validFrom: start, validTo: addDays(start, 1), legalBasisDoc: 'QĐ 2/QĐ-BCĐ', legalBasisDate: '2025-06-30', leaderName: 'Lãnh đạo', team: [{ name: 'Thành viên', role: 'Tổ trưởng' }] };
+    },
+    roles: OFFICE,
+    ok: 201,
+    outStatus: 403,
+    mutation: true,
+    helpScoped: true,
+  },
+  {
+    name: 'end assignment',
+    method: 'POST',
+    url: (w) => `/api/assignments/${takeAssist(assistPools.end, w)}/end`,
+    body: () => ({ validTo: addDays(poolStart.get(lastTaken)!, 5) }),
+    roles: OFFICE,
+    ok: 200,
+    outStatus: 404,
+    mutation: true,
+    helpScoped: true,
+  },
+  {
+    name: 'replace assignment',
+    method: 'POST',
+    url: (w) => `/api/assignments/${takeAssist(assistPools.replace, w)}/replace`,
+    body: () => {
+      const start = addDays(poolStart.get(lastTaken)!, 2);
+      return { validFrom: start, legalBasisDoc: 'QĐ 3/QĐ-BCĐ', legalBasisDate: '2025-06-30', leaderName: 'Lãnh đạo mới', team: [] };
+    },
+    roles: OFFICE,
+    ok: 201,
+    outStatus: 404,
+    mutation: true,
+    helpScoped: true,
+  },
+  { name: 'list activities', method: 'GET', url: () => '/api/activities', roles: roles, ok: 200, outStatus: 'ok', mutation: false, helpScoped: true },
+  { name: 'activity calendar', method: 'GET', url: () => '/api/activities/calendar?from=2025-07-01&to=2025-12-31', roles: roles, ok: 200, outStatus: 'ok', mutation: false, helpScoped: true },
+  { name: 'get activity', method: 'GET', url: (w) => `/api/activities/${assist.activity[w]}`, roles: roles, ok: 200, outStatus: 404, mutation: false, helpScoped: true },
+  {
+    name: 'create activity',
+    method: 'POST',
+    url: () => '/api/activities',
+    body: (w) => ({
+      unitId: assist.unit[w],
+      agencyId: assist.agency[w],
+      kind: 'guidance',
+      date: '2025-09-01',
+      participants: 'Tổ giúp đỡ',
+      content: `Hướng dẫn lần ${++seq}`,
+      supportValueVnd: 1_000_000,
+      followUps: [{ text: 'Nộp báo cáo', ownerName: 'UBND xã', dueDate: '2025-10-01' }],
+    }),
+    roles: HELPERS,
+    ok: 201,
+    outStatus: 403,
+    mutation: true,
+    helpScoped: true,
+  },
+  {
+    name: 'update follow-up',
+    method: 'PATCH',
+    url: (w) => `/api/activities/${assist.activity[w]}/follow-ups/${assist.followUp[w]}`,
+    body: () => ({ status: ++seq % 2 ? 'done' : 'open' }),
+    roles: [...HELPERS, 'province_office'],
+    ok: 200,
+    outStatus: 404,
+    mutation: true,
+    helpScoped: true,
+  },
+  { name: 'list obstacles', method: 'GET', url: () => '/api/obstacles', roles: roles, ok: 200, outStatus: 'ok', mutation: false, helpScoped: true },
+  { name: 'get obstacle', method: 'GET', url: (w) => `/api/obstacles/${assist.obstacle[w]}`, roles: roles, ok: 200, outStatus: 404, mutation: false, helpScoped: true },
+  {
+    name: 'raise obstacle',
+    method: 'POST',
+    url: () => '/api/obstacles',
+    body: (w) => ({ unitId: assist.unit[w], title: `Vướng mắc ${++seq}`, description: 'Thiếu kinh phí đối ứng', category: 'funding', criteria: ['2'] }),
+    roles: RAISERS,
+    ok: 201,
+    outStatus: 403,
+    mutation: true,
+    helpScoped: true,
+  },
+  {
+    name: 'obstacle transition',
+    method: 'POST',
+    url: (w) => `/api/obstacles/${takeAssist(assistPools.transition, w)}/transitions`,
+    body: () => ({ action: 'close', expectedVersion: 1, text: 'Xã đã tự giải quyết' }), // the raising side (and the office) closes
+    roles: RAISERS,
+    ok: 200,
+    outStatus: 404,
+    mutation: true,
+    helpScoped: true,
+  },
+  {
+    name: 'obstacle reply',
+    method: 'POST',
+    url: (w) => `/api/obstacles/${assist.obstacle[w]}/replies`,
+    body: () => ({ text: `Trao đổi ${++seq}` }),
+    roles: RAISERS,
+    ok: 201,
+    outStatus: 404,
+    mutation: true,
+    helpScoped: true,
+  },
+  { name: 'inbox', method: 'GET', url: () => '/api/inbox', roles: roles, ok: 200, outStatus: 'ok', mutation: false, helpScoped: true },
+  { name: 'signal: no visit', method: 'GET', url: () => '/api/signals/no-visit?days=30', roles: SIGNALS, ok: 200, outStatus: 'ok', mutation: false, helpScoped: true },
+  { name: 'signal: no helper', method: 'GET', url: () => '/api/signals/no-helper', roles: SIGNALS, ok: 200, outStatus: 'ok', mutation: false, helpScoped: true },
+  { name: 'signal: overdue obstacles', method: 'GET', url: () => '/api/signals/overdue-obstacles', roles: SIGNALS, ok: 200, outStatus: 'ok', mutation: false, helpScoped: true },
+  { name: 'signal: scorecards', method: 'GET', url: () => '/api/signals/scorecards?from=2025-07-01&to=2025-12-31', roles: SIGNALS, ok: 200, outStatus: 'ok', mutation: false, helpScoped: true },
 ];
 
 async function call(c: Client, e: Endpoint, w: Where) {
   const url = e.url(w);
   if (e.method === 'GET') return c.get(url);
   if (e.method === 'PATCH') return c.patch(url, e.body?.(w));
-  return c.post(url, e.body?.(w));
+  return c.post(url, e.body?.(w), e.headers?.());
 }
 
 describe.each(endpoints)('$name', (e) => {
@@ -299,7 +521,7 @@ describe.each(endpoints)('$name', (e) => {
   });
 
   it.each(roles.flatMap((role) => (['in', 'out'] as const).map((w) => ({ role, w }))))('$role on a unit $w of scope', async ({ role, w }) => {
-    const c = (e.provinceScoped ? provinceClients : clients).get(role)!;
+    const c = (e.provinceScoped ? provinceClients : e.helpScoped ? helpClients : clients).get(role)!;
     const allowed = e.roles.includes(role);
     const global = role === 'system_admin';
     const expected = !allowed ? 403 : w === 'in' || global || e.outStatus === 'ok' ? e.ok : e.outStatus;
@@ -350,6 +572,20 @@ describe('reads are complete and limited to the scope', () => {
     const narrowLogins = narrow.items.map((u: { login: string }) => u.login);
     expect(narrowLogins).toContain('in.user');
     expect(narrowLogins).not.toContain('out.user');
+  });
+
+  it('a help-team member sees and writes only the communes its agency helps', async () => {
+    const c = helpClients.get('help_team')!;
+    const units = (await c.get('/api/units?level=commune&asOf=2025-08-01')).json();
+    expect(units.items.map((u: { id: string }) => u.id)).toEqual([assist.unit.in]);
+    const lists = ['/api/activities', '/api/obstacles', '/api/assignments'];
+    for (const url of lists) {
+      const items = (await c.get(`${url}?limit=500`)).json().items as Array<{ unit: { id: string } }>;
+      expect(items.length, url).toBeGreaterThan(0);
+      expect(items.every((i) => i.unit.id === assist.unit.in), url).toBe(true);
+    }
+    const all = (await clients.get('system_admin')!.get('/api/obstacles?limit=500')).json();
+    expect(all.items.some((i: { unit: { id: string } }) => i.unit.id === assist.unit.out)).toBe(true);
   });
 
   it('only a system administrator may grant the system administrator role', async () => {

@@ -8,6 +8,8 @@ import type { Actor } from '../context.js';
 import { forbidden } from '../errors.js';
 
 const OFFICE: readonly Role[] = ['system_admin', 'province_office'];
+/** Help teams and department staff: they work in the communes their agency is assigned to help. */
+const HELPERS: readonly Role[] = ['system_admin', 'help_team', 'department_reviewer'];
 
 export const grants = {
   'unit.read': allRoles,
@@ -34,6 +36,26 @@ export const grants = {
   'criteria.import': OFFICE,
   'criteria.confirmTarget': OFFICE,
   'criteria.editNational': ['system_admin'],
+  // Helping communes (issue 5; resource rules in modules/assistance/*.policy.ts). Files are read by whoever sees
+  // their unit; uploaded by the roles that write records carrying them.
+  'file.read': allRoles,
+  'file.upload': ['system_admin', 'province_office', 'help_team', 'department_reviewer', 'commune_officer'],
+  // The steering office assigns agencies (and steering-committee members) to communes.
+  'assignment.read': allRoles,
+  'assignment.manage': OFFICE,
+  // Activities are recorded by members of an agency assigned to the commune on the activity's date.
+  'activity.read': allRoles,
+  'activity.create': HELPERS,
+  'activity.updateFollowUp': [...HELPERS, 'province_office'],
+  // Obstacles: raised by the commune, by a help team on its behalf, or by the office; transitions by the side the
+  // transition table names (raiser, the assignee level, the steering office).
+  'obstacle.read': allRoles,
+  'obstacle.create': ['system_admin', 'province_office', 'help_team', 'department_reviewer', 'commune_officer'],
+  'obstacle.transition': ['system_admin', 'province_office', 'help_team', 'department_reviewer', 'commune_officer'],
+  'obstacle.reply': ['system_admin', 'province_office', 'help_team', 'department_reviewer', 'commune_officer'],
+  'inbox.read': allRoles,
+  // Signals and scorecards: what the steering office acts on (and leaders read).
+  'signal.read': [...OFFICE, 'viewer'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof grants;

@@ -3,18 +3,28 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../context.js';
 import type { Db } from '../db/client.js';
 import { queryOne, queryRows } from '../db/query.js';
+import { todayVN } from '../dates.js';
 import { isGlobal } from './policy.js';
 
 /**
  * A subquery of the unit ids the actor may see: the user's scope units, transitively their predecessors
  * (history rolls forward: the 2025 commune's officer sees its old communes' 2024 rows), then all descendants.
+ * The communes the actor's agency is currently assigned to help (help teams, department staff) join the scope
+ * units, with the same lineage and descendants.
  * One recursive CTE each way, never a query per level. Null = no restriction (system administrator).
  */
 export function scopeUnitIds(actor: Actor): SQL | null {
   if (isGlobal(actor)) return null;
+  const today = todayVN();
+  const assigned = actor.agencyId
+    ? sql`
+      union
+      select a.unit_id from assignment a where a.agency_id = ${actor.agencyId}
+        and a.valid_from <= ${today}::date and (a.valid_to is null or a.valid_to > ${today}::date)`
+    : sql``;
   return sql`(
     with recursive lineage(id) as (
-      select us.unit_id from user_scope us where us.user_id = ${actor.id}
+      select us.unit_id from user_scope us where us.user_id = ${actor.id}${assigned}
       union
       select s.predecessor_id from unit_succession s join lineage l on s.successor_id = l.id
     ), tree(id) as (
@@ -45,6 +55,21 @@ export async function allUnitsInScope(db: Db, actor: Actor, unitIds: readonly st
     )}) ${ids ? sql`and u.id in ${ids}` : sql``}`,
   );
   return row?.n === unique.length;
+}
+
+/** Which of these units are inside the actor's scope? One query for the whole set. */
+export async function unitIdsInScope(db: Db, actor: Actor, unitIds: readonly string[]): Promise<Set<string>> {
+  const unique = [...new Set(unitIds)];
+  if (unique.length === 0) return new Set();
+  const ids = scopeUnitIds(actor);
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`select u.id from unit u where u.id in (${sql.join(
+      unique.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    )}) ${ids ? sql`and u.id in ${ids}` : sql``}`,
+  );
+  return new Set(rows.map((r) => r.id));
 }
 
 /** The user's scope units (for the session banner and links). */

@@ -4,3 +4,4 @@ export * from './agencies.js';
 export * from './users.js';
 export * from './system.js';
 export * from './criteria.js';
+export * from './assistance.js';
