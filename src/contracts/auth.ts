@@ -16,6 +16,10 @@ export const navAbilities = z.object({
   agencies: z.boolean(),
   users: z.boolean(),
   audit: z.boolean(),
+  /** Helping communes: assignments, activities, obstacles. */
+  assistance: z.boolean(),
+  inbox: z.boolean(),
+  signals: z.boolean(),
 });
 
 export const sessionInfo = z.object({
@@ -34,7 +38,14 @@ export const sessionInfo = z.object({
   abilities: z.object({
     nav: navAbilities,
     /** Creation buttons: not tied to an existing entity, so they live on the session. */
-    create: z.object({ agency: z.boolean(), user: z.boolean(), criteriaImport: z.boolean() }),
+    create: z.object({
+      agency: z.boolean(),
+      user: z.boolean(),
+      criteriaImport: z.boolean(),
+      assignment: z.boolean(),
+      activity: z.boolean(),
+      obstacle: z.boolean(),
+    }),
   }),
 });
 export type SessionInfo = z.infer<typeof sessionInfo>;

@@ -115,11 +115,18 @@ export async function sessionInfo(db: Db, config: Config, s: SessionState): Prom
         agencies: can(s.actor, 'agency.read'),
         users: can(s.actor, 'user.read'),
         audit: can(s.actor, 'audit.read'),
+        assistance: can(s.actor, 'assignment.read'),
+        inbox: can(s.actor, 'inbox.read'),
+        signals: can(s.actor, 'signal.read'),
       },
       create: {
         agency: can(s.actor, 'agency.create'),
         user: can(s.actor, 'user.create'),
         criteriaImport: can(s.actor, 'criteria.import'),
+        // Whether the role may record these at all; each commune's own rules are checked on submit.
+        assignment: can(s.actor, 'assignment.manage'),
+        activity: can(s.actor, 'activity.create'),
+        obstacle: can(s.actor, 'obstacle.create'),
       },
     },
   };

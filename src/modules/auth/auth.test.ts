@@ -25,7 +25,10 @@ describe('sign-in', () => {
     expect(cookie.sameSite).toBe('Lax');
     expect(res.json()).toMatchObject({
       user: { login: 'xem.1', roles: ['viewer'], scope: [] },
-      abilities: { nav: { units: true, criteria: true, users: false, audit: false }, create: { agency: false, user: false, criteriaImport: false } },
+      abilities: {
+        nav: { units: true, criteria: true, users: false, audit: false, assistance: true, inbox: true, signals: true },
+        create: { agency: false, user: false, criteriaImport: false, assignment: false, activity: false, obstacle: false },
+      },
     });
     expect((await c.get('/api/auth/session')).json().user.login).toBe('xem.1');
   });
