@@ -25,11 +25,24 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             // Everything the entry imports statically: one file on the critical path.
-            { name: 'app', tags: ['$initial'], priority: 4 },
+            { name: 'app', tags: ['$initial'], priority: 5 },
+            // "Helping communes" (issue 5): its features, upload helpers, contract and Vietnamese text, loaded with its
+            // pages (and the unit/agency pages) only — never on the login page's critical path.
+            {
+              name: 'assistance',
+              test: /[\\/]web[\\/]src[\\/](features[\\/](assignments|activities|obstacles|signals|inbox)[\\/]|i18n[\\/]parts[\\/]assistance\.vi|components[\\/]file-(upload|list)|lib[\\/]upload)|[\\/]src[\\/]contracts[\\/]assistance/,
+              priority: 2,
+            },
             // Radix Dialog only for the pages that open dialogs; never on the login page.
-            { name: 'dialog', test: /node_modules[\\/]@radix-ui[\\/]|[\\/]components[\\/]dialog\.tsx$/, priority: 3 },
+            { name: 'dialog', test: /node_modules[\\/]@radix-ui[\\/]|[\\/]components[\\/]dialog\.tsx$/, priority: 4 },
             // Shared UI pieces and libraries used by two or more lazy pages (login included).
-            { name: 'ui', test: /[\\/]web[\\/]src[\\/](components|lib|i18n)[\\/]|node_modules/, minShareCount: 2, priority: 2 },
+            // (The assistance files above are left to their own group.)
+            {
+              name: 'ui',
+              test: /[\\/]web[\\/]src[\\/](components|lib|i18n)[\\/](?!file-upload|file-list|upload|parts[\\/])|node_modules/,
+              minShareCount: 2,
+              priority: 3,
+            },
             // Feature code shared by several authenticated pages (pickers, list queries).
             { name: 'features', test: /[\\/]web[\\/]src[\\/]features[\\/]/, minShareCount: 2, priority: 1 },
           ],

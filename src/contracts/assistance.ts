@@ -422,6 +422,19 @@ export const inboxItem = z.discriminatedUnion('type', [
     text: z.string(),
     ownerName: z.string(),
   }),
+  /** Assessments (issue 4): a form to fill, indicators returned to the commune, a review waiting at the caller's step. */
+  z.object({
+    type: z.literal('assessment'),
+    ...inboxBase,
+    assessmentId: id,
+    kind: z.enum(['form_to_fill', 'indicators_returned', 'review_pending']),
+    cycleName: z.string(),
+    year: z.number().int(),
+    /** The review step's label (review_pending), else null. */
+    stepLabel: z.string().nullable(),
+    /** Indicators concerned (returned, or waiting for the caller's verdict); 0 for a form to fill. */
+    count: z.number().int(),
+  }),
 ]);
 export type InboxItem = z.infer<typeof inboxItem>;
 export const inboxQuery = pageQuery.extend({ overdue: z.stringbool().optional() });

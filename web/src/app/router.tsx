@@ -18,6 +18,11 @@ import { sessionQueryOptions } from '../features/auth/api/get-session.js';
 import { isApiError } from '../lib/api.js';
 import { RouteError } from './route-error.js';
 import {
+  activitiesSearch,
+  assignmentsSearch,
+  inboxSearch,
+  obstaclesSearch,
+  signalsSearch,
   agenciesSearch,
   auditSearch,
   criteriaCompareSearch,
@@ -162,6 +167,56 @@ const criteriaEvaluateRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/criteria-evaluate-page.js'), 'CriteriaEvaluatePage'),
 });
 
+// Helping communes (issue 5).
+const assistanceRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/assistance',
+  validateSearch: assignmentsSearch,
+  component: lazyRouteComponent(() => import('./pages/assistance-page.js'), 'AssistancePage'),
+});
+
+const activitiesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/assistance/activities',
+  validateSearch: activitiesSearch,
+  component: lazyRouteComponent(() => import('./pages/activities-page.js'), 'ActivitiesPage'),
+});
+
+const obstaclesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/assistance/obstacles',
+  validateSearch: obstaclesSearch,
+  component: lazyRouteComponent(() => import('./pages/obstacles-page.js'), 'ObstaclesPage'),
+});
+
+const activityRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/activities/$id',
+  beforeLoad: requireUuid,
+  component: lazyRouteComponent(() => import('./pages/activity-page.js'), 'ActivityPage'),
+});
+
+const obstacleRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/obstacles/$id',
+  beforeLoad: requireUuid,
+  component: lazyRouteComponent(() => import('./pages/obstacle-page.js'), 'ObstaclePage'),
+});
+
+const inboxRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/inbox',
+  validateSearch: inboxSearch,
+  component: lazyRouteComponent(() => import('./pages/inbox-page.js'), 'InboxPage'),
+});
+
+const signalsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/signals',
+  validateSearch: signalsSearch,
+  component: lazyRouteComponent(() => import('./pages/signals-page.js'), 'SignalsPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   appRoute.addChildren([
@@ -177,6 +232,13 @@ const routeTree = rootRoute.addChildren([
     agencyRoute,
     usersRoute,
     auditRoute,
+    assistanceRoute,
+    activitiesRoute,
+    obstaclesRoute,
+    activityRoute,
+    obstacleRoute,
+    inboxRoute,
+    signalsRoute,
   ]),
 ]);
 

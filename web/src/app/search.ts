@@ -40,6 +40,42 @@ export const criteriaSetSearch = z.object({ state: opt(z.enum(targetStates)) });
 export const criteriaCompareSearch = z.object({ from: opt(z.uuid()), to: opt(z.uuid()) });
 export const criteriaEvaluateSearch = z.object({ unitId: opt(z.uuid()), year: opt(z.coerce.number().int().min(2000).max(2100)) });
 
+const flag = opt(z.enum(['true', 'false']));
+/**
+ * Helping communes: the list pages take the same parameters as their API queries (the scorecards link to them). Enum
+ * values stay plain text here and are checked against the contract by the page, so the assistance contract loads
+ * with those pages and not with the entry (the login page's budget).
+ */
+const word = text(40);
+export const assignmentsSearch = z.object({ unitId: opt(z.uuid()), agencyId: opt(z.uuid()), asOf: opt(isoDate), from: opt(isoDate), to: opt(isoDate), offset });
+export const activitiesSearch = z.object({
+  unitId: opt(z.uuid()),
+  agencyId: opt(z.uuid()),
+  kind: word,
+  visit: flag,
+  from: opt(isoDate),
+  to: opt(isoDate),
+  view: opt(z.enum(['list', 'calendar'])),
+  offset,
+});
+export const obstaclesSearch = z.object({
+  unitId: opt(z.uuid()),
+  assigneeAgencyId: opt(z.uuid()),
+  raisedByAgencyId: opt(z.uuid()),
+  status: word,
+  open: flag,
+  level: word,
+  category: word,
+  overdue: flag,
+  minAgeDays: opt(z.coerce.number().int().min(0).max(10_000)),
+  resolvedFrom: opt(isoDate),
+  resolvedTo: opt(isoDate),
+  sort: opt(z.enum(['newest', 'oldest', 'due'])),
+  offset,
+});
+export const inboxSearch = z.object({ overdue: flag, offset });
+export const signalsSearch = z.object({ days: opt(z.coerce.number().int().min(1).max(3650)), from: opt(isoDate), to: opt(isoDate) });
+
 const uuid = z.uuid();
 /** Is a path parameter a well-formed id (the contracts' ids are UUIDs)? */
 export function isUuid(s: string): boolean {

@@ -1,7 +1,9 @@
 /** English UI text. Typed against the Vietnamese dictionary, so a missing key fails the type check. */
-import type { MessageKey } from './vi.js';
+import { assistanceEn } from './parts/assistance.en.js';
+import type { MessageKey } from './translate.js';
 
 export const en: Record<MessageKey, string> = {
+  ...assistanceEn,
   'app.name': 'mtqg — National Target Programmes',
   'app.shortName': 'mtqg',
   'app.skipToContent': 'Skip to main content',
@@ -19,6 +21,9 @@ export const en: Record<MessageKey, string> = {
   'nav.agencies': 'Agencies',
   'nav.users': 'Users',
   'nav.audit': 'Audit log',
+  'nav.assistance': 'Helping communes',
+  'nav.inbox': 'What’s due',
+  'nav.signals': 'Signals',
   'nav.menu': 'Menu',
   'nav.openMenu': 'Open menu',
   'nav.closeMenu': 'Close menu',

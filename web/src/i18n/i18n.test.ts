@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en.js';
 import { loadLang, placeholders, translate } from './translate.js';
-import { vi } from './vi.js';
+import { assistanceVi } from './parts/assistance.vi.js';
+import { vi as mainVi } from './vi.js';
+
+// The entry's dictionary and the parts loaded with their pages.
+const vi = { ...mainVi, ...assistanceVi };
 
 describe('dictionaries', () => {
   it('has every Vietnamese key in English, and no extra English key', () => {
@@ -27,6 +31,11 @@ describe('translate', () => {
   it('fills placeholders and leaves unknown ones visible', () => {
     expect(translate('vi', 'home.welcome', { name: 'Lò Văn A' })).toBe('Xin chào, Lò Văn A');
     expect(translate('vi', 'home.welcome')).toBe('Xin chào, {name}');
+  });
+
+  it('finds the text of a lazily loaded part once it is imported', () => {
+    expect(translate('vi', 'nav.assistance')).toBe('Giúp đỡ xã');
+    expect(translate('vi', 'obs.status.in_progress')).toBe('Đang xử lý');
   });
 
   it('falls back to Vietnamese until English is loaded, then uses English', async () => {

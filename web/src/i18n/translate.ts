@@ -1,13 +1,24 @@
 /** The pure lookup behind t(): no React, so error mapping and tests can use it. */
 import type { Lang } from './lang.js';
-import { vi, type MessageKey } from './vi.js';
+import type { AssistanceKey } from './parts/assistance.vi.js';
+import { vi, type MessageKey as MainKey } from './vi.js';
 
-export type { MessageKey };
+/** Every key: the entry's dictionary and the parts that load with their pages' chunks (see parts/). */
+export type MessageKey = MainKey | AssistanceKey;
 export type Params = Record<string, string | number>;
 export type Dictionary = Record<MessageKey, string>;
 
+/**
+ * Vietnamese text of lazily loaded parts: a feature's strings ship with its chunk and register themselves on load,
+ * so they do not weigh on the login page's critical path. English keeps everything in its own lazy chunk.
+ */
+const viParts: Partial<Record<MessageKey, string>> = {};
+export function registerViPart(part: Partial<Record<MessageKey, string>>): void {
+  Object.assign(viParts, part);
+}
+
 // Vietnamese ships with the entry; English is a lazy chunk loaded when chosen (see loadLang).
-const dictionaries: Partial<Record<Lang, Dictionary>> = { vi };
+const dictionaries: Partial<Record<Lang, Partial<Dictionary>>> = { vi };
 
 /** Makes a language's text available; English is fetched the first time it is needed. */
 export async function loadLang(lang: Lang): Promise<void> {
@@ -21,7 +32,7 @@ export function isLangLoaded(lang: Lang): boolean {
 
 /** The text of a key in a language (Vietnamese if that language is not loaded), `{name}` filled from params. */
 export function translate(lang: Lang, key: MessageKey, params?: Params): string {
-  const text = dictionaries[lang]?.[key] ?? vi[key] ?? key;
+  const text = dictionaries[lang]?.[key] ?? dictionaries.vi?.[key] ?? viParts[key] ?? key;
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
 }

@@ -121,6 +121,16 @@ export function configureApi(c: Partial<ApiConfig>): void {
   Object.assign(config, c);
 }
 
+/** The session's CSRF token for a mutation sent outside apiRequest (multipart uploads: lib/upload.ts). */
+export function csrfTokenFor(mode: 'ensure' | 'fresh'): Promise<string | null> {
+  return config.csrfToken(mode).catch(() => null);
+}
+
+/** Tells the app the session is gone (a 401 answered to a request sent outside apiRequest). */
+export function reportUnauthenticated(): void {
+  config.onUnauthenticated();
+}
+
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export interface RequestOptions<S extends z.ZodType | undefined> {
   query?: Record<string, QueryValue>;

@@ -123,3 +123,25 @@ export function lastValidDay(validTo: string): string {
   d.setUTCDate(d.getUTCDate() - 1);
   return d.toISOString().slice(0, 10);
 }
+
+/** An amount in VND: "1.500.000 đ" (vi), "1,500,000 VND" (en). */
+export function formatVnd(n: number, lang: Lang): string {
+  return `${formatNumber(n, lang)} ${lang === 'vi' ? 'đ' : 'VND'}`;
+}
+
+/**
+ * Reads an amount of VND typed by a person: digits with optional thousands separators ("1.500.000", "1,500,000",
+ * "1 500 000") and an optional "đ"/"VND". Returns null for empty text, NaN when it is not a whole amount.
+ */
+export function parseVnd(text: string): number | null {
+  const s = text.trim().replace(/\s*(đ|₫|vnd|đồng)$/i, '').trim();
+  if (s === '') return null;
+  if (!/^\d{1,3}([.,\s]\d{3})*$|^\d+$/.test(s)) return Number.NaN;
+  const n = Number(s.replace(/[.,\s]/g, ''));
+  return Number.isSafeInteger(n) ? n : Number.NaN;
+}
+
+/** A comma- or semicolon-separated list typed by a person ("5, 6.1; KM.2"), trimmed, without empties or repeats. */
+export function splitList(text: string): string[] {
+  return [...new Set(text.split(/[,;\n]/).map((s) => s.trim()).filter(Boolean))];
+}

@@ -10,9 +10,13 @@ import { useLogout } from '../../features/auth/api/logout.js';
 import { useI18n, type MessageKey } from '../../i18n/index.js';
 import { LangSwitch } from '../../components/lang-switch.js';
 
-type NavKey = 'units' | 'agencies' | 'users' | 'audit' | 'criteria';
-const navItems: { key: NavKey; to: '/units' | '/criteria' | '/agencies' | '/users' | '/audit'; label: MessageKey }[] = [
+type NavKey = 'units' | 'agencies' | 'users' | 'audit' | 'criteria' | 'assistance' | 'inbox' | 'signals';
+type NavTo = '/units' | '/criteria' | '/agencies' | '/users' | '/audit' | '/assistance' | '/inbox' | '/signals';
+const navItems: { key: NavKey; to: NavTo; label: MessageKey }[] = [
+  { key: 'inbox', to: '/inbox', label: 'nav.inbox' },
   { key: 'units', to: '/units', label: 'nav.units' },
+  { key: 'assistance', to: '/assistance', label: 'nav.assistance' },
+  { key: 'signals', to: '/signals', label: 'nav.signals' },
   { key: 'criteria', to: '/criteria', label: 'nav.criteria' },
   { key: 'agencies', to: '/agencies', label: 'nav.agencies' },
   { key: 'users', to: '/users', label: 'nav.users' },

@@ -10,7 +10,13 @@ import { StatusBadge } from '../../components/status-badge.js';
 import { useAgency } from '../../features/agencies/api/get-agency.js';
 import { AgencyFacts } from '../../features/agencies/components/agency-facts.js';
 import { AgencyForm } from '../../features/agencies/components/agency-form.js';
+import { useAssignments } from '../../features/assignments/api/list-assignments.js';
+import { AssignmentManager } from '../../features/assignments/components/assignment-manager.js';
+import { AgencySelect } from '../../features/agencies/components/agency-select.js';
 import { UnitPicker } from '../../features/units/components/unit-picker.js';
+import { EmptyState } from '../../components/empty-state.js';
+import { todayIso } from '../../lib/format.js';
+import '../../i18n/parts/assistance.vi.js';
 import { useI18n } from '../../i18n/index.js';
 import { usePageTitle } from '../../lib/use-page-title.js';
 
@@ -49,6 +55,7 @@ export function AgencyPage(): ReactNode {
           />
           {saved ? <Notice>{t('agencies.updated')}</Notice> : null}
           <AgencyFacts agency={a} />
+          <AgencyCommunes agencyId={a.id} />
           <Dialog open={editing} onOpenChange={setEditing} title={t('agencies.edit')} wide>
             <AgencyForm
               agency={a}
@@ -62,5 +69,31 @@ export function AgencyPage(): ReactNode {
         </>
       )}
     </QueryState>
+  );
+}
+
+/** The communes the agency helps (now and before). */
+function AgencyCommunes({ agencyId }: { agencyId: string }): ReactNode {
+  const { t } = useI18n();
+  const today = todayIso();
+  const query = useAssignments({ agencyId, limit: 500 });
+  return (
+    <section className="section" aria-labelledby="agency-communes">
+      <h2 id="agency-communes">{t('assign.agencyCommunes')}</h2>
+      <QueryState query={query} isEmpty={(d) => d.items.length === 0} empty={<EmptyState>{t('assign.emptyAgency')}</EmptyState>}>
+        {(d) => (
+          <AssignmentManager
+            rows={d.items}
+            today={today}
+            split
+            showAgency={false}
+            caption={t('assign.agencyCommunes')}
+            empty={t('assign.emptyAgency')}
+            agencySelect={(p) => <AgencySelect {...p} />}
+            unitPicker={(p) => <UnitPicker {...p} level="commune" />}
+          />
+        )}
+      </QueryState>
+    </section>
   );
 }
