@@ -18,7 +18,13 @@ const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'mtqg-backup-'));
 describe(`backup and restore (${testDbKind})`, () => {
   it('reproduces the data exactly', async () => {
     const dir = tmp();
-    const file = path.join(dir, testDbKind === 'pglite' ? 'backup.tar.gz' : 'backup.sql');
+    const file = path.join(dir, 'backup.tar.gz');
+    // An uploaded file must come back with the database.
+    const putUpload = (dataDir: string) => {
+      fs.mkdirSync(path.join(dataDir, 'uploads', 'ab'), { recursive: true });
+      fs.writeFileSync(path.join(dataDir, 'uploads', 'ab', 'abcdef'), 'ảnh minh chứng');
+    };
+    const uploadOf = (dataDir: string) => fs.readFileSync(path.join(dataDir, 'uploads', 'ab', 'abcdef'), 'utf8');
     if (testDbKind === 'pglite') {
       const source = path.join(dir, 'source');
       const d = await openDatabase({ dataDir: source });
@@ -27,10 +33,12 @@ describe(`backup and restore (${testDbKind})`, () => {
       await seedDemo(d.db, systemCtx());
       const before = await dataFingerprint(d.db);
       await d.close();
+      putUpload(source);
       await backup({ dataDir: source, file });
       expect(fs.statSync(file).size).toBeGreaterThan(1000);
       const target = path.join(dir, 'target');
       await restore({ dataDir: target, file });
+      expect(uploadOf(target)).toBe('ảnh minh chứng');
       const r = await openDatabase({ dataDir: target });
       expect(await dataFingerprint(r.db)).toBe(before);
       expect((await verifyAuditChain(r.db)).ok).toBe(true);
@@ -40,7 +48,9 @@ describe(`backup and restore (${testDbKind})`, () => {
     const source = await openTestDatabase();
     await seedDemo(source.db, systemCtx());
     const before = await dataFingerprint(source.db);
-    await backup({ databaseUrl: source.url, dataDir: dir, file });
+    const sourceDir = path.join(dir, 'source');
+    putUpload(sourceDir);
+    await backup({ databaseUrl: source.url, dataDir: sourceDir, file });
     const name = `mtqg_restore_${randomBytes(4).toString('hex')}`;
     const admin = new pg.Client({ connectionString: dbUrl('postgres') });
     await admin.connect();
@@ -51,7 +61,9 @@ describe(`backup and restore (${testDbKind})`, () => {
       const target = await openDatabase({ databaseUrl: dbUrl(name), poolSize: 1 });
       await migrateDatabase(target);
       await target.close();
-      await restore({ databaseUrl: dbUrl(name), dataDir: dir, file });
+      const targetDir = path.join(dir, 'target');
+      await restore({ databaseUrl: dbUrl(name), dataDir: targetDir, file });
+      expect(uploadOf(targetDir)).toBe('ảnh minh chứng');
       const r = await openDatabase({ databaseUrl: dbUrl(name), poolSize: 1 });
       expect(await dataFingerprint(r.db)).toBe(before);
       expect((await verifyAuditChain(r.db)).ok).toBe(true);

@@ -1,66 +1,96 @@
-/** Backup and restore: pg_dump/psql for a PostgreSQL server, the PGlite data-dir dump for embedded mode. */
+/**
+ * Backup and restore: one .tar.gz holding the database (pg_dump SQL for a PostgreSQL server, the PGlite data-dir
+ * archive for the embedded database) and the uploaded files (<dataDir>/uploads), so a restore reproduces both.
+ */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { openDatabase } from './db/client.js';
 import { acquireDataDirLock } from './db/lock.js';
 
-function run(cmd: string, args: string[], opts: { stdoutFile?: string; stdinFile?: string } = {}): Promise<void> {
+const SQL_NAME = 'database.sql';
+const PGLITE_NAME = 'pglite-datadir.tar.gz';
+const UPLOADS = 'uploads';
+
+function run(cmd: string, args: string[], opts: { stdoutFile?: string } = {}): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { stdio: [opts.stdinFile ? 'pipe' : 'ignore', opts.stdoutFile ? 'pipe' : 'inherit', 'pipe'] });
+    const child = spawn(cmd, args, { stdio: ['ignore', opts.stdoutFile ? 'pipe' : 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
     if (opts.stdoutFile) child.stdout!.pipe(fs.createWriteStream(opts.stdoutFile));
-    if (opts.stdinFile) fs.createReadStream(opts.stdinFile).pipe(child.stdin!);
     child.on('error', reject);
     child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} exited with ${code}: ${stderr.trim()}`))));
   });
 }
 
-/** Write a backup file: plain SQL (server) or a gzipped PGlite data-dir archive (embedded). */
-export async function backup(opts: { databaseUrl?: string | undefined; dataDir: string; file: string }): Promise<void> {
-  fs.mkdirSync(path.dirname(path.resolve(opts.file)), { recursive: true });
-  if (opts.databaseUrl) {
-    await run('pg_dump', ['--format=plain', '--no-owner', '--no-privileges', '--dbname', opts.databaseUrl], { stdoutFile: opts.file });
-    return;
-  }
-  const database = await openDatabase({ dataDir: opts.dataDir });
+export interface BackupTarget {
+  databaseUrl?: string | undefined;
+  dataDir: string;
+  file: string;
+}
+
+/** Write the backup archive. The embedded database must not be open in another process (its lock is taken). */
+export async function backup(opts: BackupTarget): Promise<void> {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'mtqg-backup-'));
   try {
-    const blob = await database.pglite!.dumpDataDir('gzip');
-    fs.writeFileSync(opts.file, Buffer.from(await blob.arrayBuffer()));
+    if (opts.databaseUrl) {
+      await run('pg_dump', ['--format=plain', '--no-owner', '--no-privileges', '--dbname', opts.databaseUrl], {
+        stdoutFile: path.join(work, SQL_NAME),
+      });
+    } else {
+      const database = await openDatabase({ dataDir: opts.dataDir });
+      try {
+        const blob = await database.pglite!.dumpDataDir('gzip');
+        fs.writeFileSync(path.join(work, PGLITE_NAME), Buffer.from(await blob.arrayBuffer()));
+      } finally {
+        await database.close();
+      }
+    }
+    const uploads = path.join(opts.dataDir, UPLOADS);
+    if (fs.existsSync(uploads)) fs.cpSync(uploads, path.join(work, UPLOADS), { recursive: true, filter: (src) => !src.endsWith(`${path.sep}tmp`) });
+    fs.mkdirSync(path.dirname(path.resolve(opts.file)), { recursive: true });
+    await run('tar', ['-czf', path.resolve(opts.file), '-C', work, '.']);
   } finally {
-    await database.close();
+    fs.rmSync(work, { recursive: true, force: true });
   }
 }
 
 /**
- * Restore a backup, replacing the current data. Server: the public and drizzle schemas are dropped and the
- * SQL replayed in one transaction. Embedded: the data directory is replaced (the old one is kept aside).
+ * Restore a backup archive, replacing the current data. Server: the public and drizzle schemas are dropped and
+ * the SQL replayed in one transaction. Embedded: the data directory is replaced (the old one is kept aside).
+ * Uploads are replaced likewise (the old folder is kept aside).
  */
-export async function restore(opts: { databaseUrl?: string | undefined; dataDir: string; file: string }): Promise<void> {
+export async function restore(opts: BackupTarget): Promise<void> {
   if (!fs.existsSync(opts.file)) throw new Error(`Backup file not found: ${opts.file}`);
-  if (opts.databaseUrl) {
-    const script = `${opts.file}.restore.sql`;
-    fs.writeFileSync(script, 'DROP SCHEMA IF EXISTS drizzle CASCADE;\nDROP SCHEMA IF EXISTS public CASCADE;\nCREATE SCHEMA public;\n');
-    try {
-      await run('psql', ['-v', 'ON_ERROR_STOP=1', '--quiet', '--single-transaction', '--dbname', opts.databaseUrl, '-f', script, '-f', opts.file]);
-    } finally {
-      fs.rmSync(script, { force: true });
-    }
-    return;
-  }
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'mtqg-restore-'));
   fs.mkdirSync(opts.dataDir, { recursive: true });
-  const lock = acquireDataDirLock(opts.dataDir);
   try {
-    const target = path.join(opts.dataDir, 'pglite');
-    const aside = `${target}.before-restore-${Date.now()}`;
-    if (fs.existsSync(target)) fs.renameSync(target, aside);
-    const data = fs.readFileSync(opts.file);
-    const pglite = await PGlite.create({ dataDir: target, loadDataDir: new Blob([data]) });
-    await pglite.query('select 1');
-    await pglite.close();
+    await run('tar', ['-xzf', path.resolve(opts.file), '-C', work]);
+    const stamp = Date.now();
+    if (opts.databaseUrl) {
+      if (!fs.existsSync(path.join(work, SQL_NAME))) throw new Error('This backup holds no PostgreSQL dump (was it made from an embedded database?)');
+      const script = path.join(work, 'restore-prelude.sql');
+      fs.writeFileSync(script, 'DROP SCHEMA IF EXISTS drizzle CASCADE;\nDROP SCHEMA IF EXISTS public CASCADE;\nCREATE SCHEMA public;\n');
+      await run('psql', ['-v', 'ON_ERROR_STOP=1', '--quiet', '--single-transaction', '--dbname', opts.databaseUrl, '-f', script, '-f', path.join(work, SQL_NAME)]);
+    } else {
+      if (!fs.existsSync(path.join(work, PGLITE_NAME))) throw new Error('This backup holds no embedded database (was it made from a PostgreSQL server?)');
+      const lock = acquireDataDirLock(opts.dataDir);
+      try {
+        const target = path.join(opts.dataDir, 'pglite');
+        if (fs.existsSync(target)) fs.renameSync(target, `${target}.before-restore-${stamp}`);
+        const pglite = await PGlite.create({ dataDir: target, loadDataDir: new Blob([fs.readFileSync(path.join(work, PGLITE_NAME))]) });
+        await pglite.query('select 1');
+        await pglite.close();
+      } finally {
+        lock.release();
+      }
+    }
+    const uploads = path.join(opts.dataDir, UPLOADS);
+    if (fs.existsSync(uploads)) fs.renameSync(uploads, `${uploads}.before-restore-${stamp}`);
+    if (fs.existsSync(path.join(work, UPLOADS))) fs.cpSync(path.join(work, UPLOADS), uploads, { recursive: true });
   } finally {
-    lock.release();
+    fs.rmSync(work, { recursive: true, force: true });
   }
 }
