@@ -17,6 +17,9 @@ export function registerIdempotency(app: App, deps: Deps): void {
   app.addHook('preHandler', async (req: FastifyRequest, reply: FastifyReply) => {
     const key = req.headers['idempotency-key'];
     if (!UNSAFE.has(req.method) || typeof key !== 'string' || !req.session) return;
+    // An upload's body is a stream not yet read here, so it cannot be part of the request hash; uploads are
+    // content-addressed (a repeated upload stores the bytes once), so they go without the key.
+    if ((req.headers['content-type'] ?? '').startsWith('multipart/')) return;
     if (!KEY_RE.test(key)) throw new AppError('VALIDATION', 'Idempotency-Key không hợp lệ');
     const userId = req.session.actor.id;
     const requestHash = createHash('sha256')
