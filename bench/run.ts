@@ -19,6 +19,18 @@ const engineOut = execSync('npx tsx bench/engine.bench.ts', { encoding: 'utf8' }
 const engineJson = engineOut.split('\n').find((l) => l.startsWith('{"bench":"engine"'));
 lines.push('', '## Criteria engine (pure, in process)', '', '```', engineOut.trim(), '```');
 
+// Assessment autosave (issue 4): PostgreSQL, 20 concurrent writers over HTTP; its own script prints a JSON line.
+let saveJson: string | undefined;
+try {
+  const saveOut = execSync('npx tsx bench/assessment-save.bench.ts', { encoding: 'utf8' });
+  saveJson = saveOut.split('\n').find((l) => l.startsWith('{"bench":"assessment-save"'));
+  lines.push('', '## Assessment save (PostgreSQL, 20 concurrent writers over HTTP, app in process) and form size', '', '```', saveOut.trim(), '```');
+} catch (err) {
+  const out = (err as { stdout?: string }).stdout ?? String(err);
+  saveJson = out.split('\n').find((l) => l.startsWith('{"bench":"assessment-save"'));
+  lines.push('', '## Assessment save (PostgreSQL, 20 concurrent writers over HTTP, app in process) and form size — OVER BUDGET or failed', '', '```', out.trim(), '```');
+}
+
 if (fs.existsSync('dist/web/budget.json')) {
   const b = JSON.parse(fs.readFileSync('dist/web/budget.json', 'utf8')) as {
     criticalPath: { gzip: number; files: string[] };
@@ -48,6 +60,7 @@ fs.mkdirSync('docs', { recursive: true });
 fs.writeFileSync('docs/BENCHMARKS.md', `${[...header, ...lines].join('\n')}\n`);
 console.log([...header, ...lines].join('\n'));
 if (engineJson) console.log(engineJson);
+if (saveJson) console.log(saveJson);
 const failed = start.filter((r) => r.ms > r.budgetMs);
 if (failed.length) {
   console.error(`Over budget: ${failed.map((f) => f.name).join('; ')}`);

@@ -20,6 +20,10 @@ export const navAbilities = z.object({
   assistance: z.boolean(),
   inbox: z.boolean(),
   signals: z.boolean(),
+  /** Assessments (issue 4): cycles, forms, reviews, commune profiles. */
+  assessments: z.boolean(),
+  /** The yearly maintenance review of recognised communes. */
+  maintenance: z.boolean(),
 });
 
 export const sessionInfo = z.object({
@@ -45,6 +49,8 @@ export const sessionInfo = z.object({
       assignment: z.boolean(),
       activity: z.boolean(),
       obstacle: z.boolean(),
+      /** Open an assessment cycle. */
+      cycle: z.boolean(),
     }),
   }),
 });

@@ -2,6 +2,7 @@
 import type { App, Deps } from '../platform/http/types.js';
 import { filesRoutes } from '../platform/files/files.routes.js';
 import { activitiesRoutes } from './activities/activities.routes.js';
+import { assessmentsRoutes } from './assessments/assessments.routes.js';
 import { agenciesRoutes } from './agencies/agencies.routes.js';
 import { assignmentsRoutes } from './assignments/assignments.routes.js';
 import { auditRoutes } from './audit/audit.routes.js';
@@ -26,6 +27,7 @@ const modules = [
   activitiesRoutes,
   obstaclesRoutes,
   signalsRoutes,
+  assessmentsRoutes,
 ];
 
 export async function registerModules(app: App, deps: Deps): Promise<void> {

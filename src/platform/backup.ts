@@ -14,14 +14,25 @@ const SQL_NAME = 'database.sql';
 const PGLITE_NAME = 'pglite-datadir.tar.gz';
 const UPLOADS = 'uploads';
 
+/** Run a command; with stdoutFile, resolve only once the file is fully written (not merely when the process ends). */
 function run(cmd: string, args: string[], opts: { stdoutFile?: string } = {}): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { stdio: ['ignore', opts.stdoutFile ? 'pipe' : 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-    if (opts.stdoutFile) child.stdout!.pipe(fs.createWriteStream(opts.stdoutFile));
+    const written = opts.stdoutFile
+      ? new Promise<void>((ok, fail) => {
+          const out = fs.createWriteStream(opts.stdoutFile!);
+          out.on('finish', () => ok());
+          out.on('error', fail);
+          child.stdout!.pipe(out);
+        })
+      : Promise.resolve();
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} exited with ${code}: ${stderr.trim()}`))));
+    child.on('close', (code) => {
+      if (code !== 0) return reject(new Error(`${cmd} exited with ${code}: ${stderr.trim()}`));
+      written.then(resolve, reject);
+    });
   });
 }
 

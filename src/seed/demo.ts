@@ -8,6 +8,7 @@ import { queryRows } from '../platform/db/query.js';
 import { getSetting, setSetting } from '../platform/settings.repo.js';
 import { mutate } from '../platform/tx.js';
 import { insertUser, replaceScope } from '../modules/users/users.repo.js';
+import { removeAssessmentsDemo, seedAssessmentsDemo } from './assessments-demo.js';
 import { removeAssistanceDemo, seedAssistanceDemo } from './assistance-demo.js';
 import { removeCriteriaDemo, seedCriteriaDemo } from './criteria.js';
 import { demoAccounts } from './demo-users.js';
@@ -17,6 +18,7 @@ export async function seedDemo(db: Db, ctx: RequestCtx): Promise<boolean> {
   await seedCriteriaDemo(db, ctx); // guarded on its own, so installs from before it get it too
   if (await getSetting(db, 'demo_loaded_at')) {
     await seedAssistanceDemo(db, ctx); // guarded on its own, so installs from before it get it too
+    await seedAssessmentsDemo(db, ctx); // likewise
     return false;
   }
   const hashes = await Promise.all(demoAccounts.map((a) => hashPassword(a.password)));
@@ -43,12 +45,14 @@ export async function seedDemo(db: Db, ctx: RequestCtx): Promise<boolean> {
     await recordAudit(tx, ctx, { action: 'seed.demo', entityType: 'dataset', entityId: 'demo', after: { users: demoAccounts.map((a) => a.login) } });
   });
   await seedAssistanceDemo(db, ctx); // after the users: the demo help team is linked to its assignments
+  await seedAssessmentsDemo(db, ctx);
   return true;
 }
 
 /** Remove every demo user (and their sessions/scope) without touching real data. */
 export async function removeDemo(db: Db, ctx: RequestCtx): Promise<number> {
   return mutate(db, ctx, async (tx) => {
+    await removeAssessmentsDemo(tx); // before the demo criteria set its cycles use
     await removeCriteriaDemo(tx);
     await removeAssistanceDemo(tx);
     const rows = await queryRows<{ id: string }>(tx, sql`delete from app_user where is_demo returning id`);

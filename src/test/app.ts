@@ -21,6 +21,8 @@ export interface Client {
   get(url: string): Promise<LightMyRequestResponse>;
   post(url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
   patch(url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  put(url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  del(url: string): Promise<LightMyRequestResponse>;
 }
 
 export interface TestContext {
@@ -58,6 +60,8 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
       post: (url, body, extra) =>
         app.inject({ method: 'POST', url, headers: headers(extra), ...(body === undefined ? {} : { payload: body as object }) }),
       patch: (url, body) => app.inject({ method: 'PATCH', url, headers: headers(), payload: body as object }),
+      put: (url, body) => app.inject({ method: 'PUT', url, headers: headers(), payload: body as object }),
+      del: (url) => app.inject({ method: 'DELETE', url, headers: headers() }),
     };
   };
 
@@ -116,7 +120,13 @@ export async function dataFingerprint(db: Db): Promise<string> {
         union all select 'follow_up', md5(coalesce(string_agg(id::text || status, ',' order by id), '')) from follow_up
         union all select 'obstacle', md5(coalesce(string_agg(id::text || status || level || version::text, ',' order by id), '')) from obstacle
         union all select 'obstacle_event', count(*)::text from obstacle_event
-        union all select 'stored_file', count(*)::text from stored_file`,
+        union all select 'stored_file', count(*)::text from stored_file
+        union all select 'cycle', md5(coalesce(string_agg(id::text || version::text || status, ',' order by id), '')) from assessment_cycle
+        union all select 'assessment', md5(coalesce(string_agg(id::text || status || version::text, ',' order by id), '')) from assessment
+        union all select 'indicator_result', md5(coalesce(string_agg(id::text || version::text || state, ',' order by id), '')) from indicator_result
+        union all select 'verdict', count(*)::text from verdict
+        union all select 'result_evidence', count(*)::text from result_evidence
+        union all select 'recognition', count(*)::text from recognition`,
   );
   return rows.map((r) => `${r.t}=${r.h}`).join(';');
 }

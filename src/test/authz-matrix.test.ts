@@ -9,7 +9,10 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roles, type Role } from '../contracts/users.js';
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import { addDays } from '../platform/dates.js';
+import { queryRows } from '../platform/db/query.js';
 import { createTestContext, dataFingerprint, type Client, type TestContext } from './app.js';
 import { multipartFile, samples } from './multipart.js';
 
@@ -105,6 +108,7 @@ beforeAll(async () => {
   ws.addRow(['1', 'Quy hoạch', '1.1', 'Có quy hoạch chung xây dựng xã', 'Có/Không', 'Đạt', 'QĐ 318/QĐ-TTg, Phụ lục I', 'Có']);
   workbookBase64 = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
   await setUpAssistance(admin);
+  await setUpAssessments(admin);
 });
 afterAll(async () => {
   await t.close();
@@ -165,13 +169,103 @@ async function setUpAssistance(admin: Client): Promise<void> {
     }
   }
 }
+/**
+ * Assessments (issue 4): 2025 cycles on Xã Bát Xát ("in", reviewed by the help clients' agency at both steps) and on
+ * Xã Hợp Thành ("out", reviewed by another agency). Pooled cycles are put into the state each action needs (directly
+ * in SQL: the transitions themselves are tested in modules/assessments); saves use a fresh indicator code per call.
+ */
+const assess = {
+  draft: { in: '', out: '' },
+  cycle: { in: '', out: '' },
+  codes: [] as string[],
+  saveCodes: { in: [] as string[], out: [] as string[] },
+  detachCodes: { in: [] as string[], out: [] as string[] },
+  notification: new Map<string, string>(),
+  otherNotification: '',
+};
+const assessPools = {
+  submit: { in: [] as string[], out: [] as string[] },
+  verdict: { in: [] as string[], out: [] as string[] },
+  ret: { in: [] as string[], out: [] as string[] },
+  forward: { in: [] as string[], out: [] as string[] },
+  appraise: { in: [] as string[], out: [] as string[] },
+  reopen: { in: [] as string[], out: [] as string[] },
+  cycle: { in: [] as string[], out: [] as string[] },
+};
+
+async function setUpAssessments(admin: Client): Promise<void> {
+  const setId = ((await admin.get('/api/criteria/sets?code=NTM_XA_2021_2025')).json() as { items: Array<{ id: string }> }).items[0]!.id;
+  const open = async (w: Where) => {
+    const agencyId = assist.agency[w];
+    const res = await admin.post('/api/cycles', {
+      setId,
+      year: 2025,
+      name: `Đợt kiểm thử ${++seq}`,
+      deadlines: { submit: '2025-10-31', steps: {} },
+      reviewChain: [
+        { key: 'dept', level: 'department', label: 'Sở thẩm định', routing: 'agency', agencyId },
+        { key: 'final', level: 'coordination_office', label: 'Văn phòng Điều phối', routing: 'agency', agencyId },
+      ],
+      communes: { kind: 'units', withinUnitId: assist.unit[w], unitIds: [assist.unit[w]] },
+    });
+    if (res.statusCode !== 201) throw new Error(res.body);
+    const cycleId = (res.json() as { id: string }).id;
+    const a = (await queryRows<{ id: string }>(t.db, sql`select id from assessment where cycle_id = ${cycleId}`))[0]!.id;
+    return { cycleId, a };
+  };
+  const state = async (a: string, status: string, step: number | null, rows: string) => {
+    await t.db.execute(sql`update assessment set status = ${status}, current_step = ${step}, locked = ${status === 'appraised'} where id = ${a}`);
+    await t.db.execute(sql`update indicator_result set state = ${rows} where assessment_id = ${a}`);
+  };
+  for (const w of ['in', 'out'] as const) {
+    const d = await open(w);
+    assess.draft[w] = d.a;
+    assess.cycle[w] = d.cycleId;
+    const calls = w === 'in' ? 1 + roles.length : roles.length;
+    for (let i = 0; i < calls; i++) {
+      assessPools.submit[w].push((await open(w)).a);
+      for (const [pool, status, step, rows] of [
+        ['verdict', 'in_review', 0, 'submitted'],
+        ['ret', 'in_review', 0, 'submitted'],
+        ['forward', 'in_review', 0, 'reviewed'],
+        ['appraise', 'in_review', 1, 'reviewed'],
+        ['reopen', 'appraised', 1, 'appraised'],
+      ] as const) {
+        const x = (await open(w)).a;
+        await state(x, status, step, rows);
+        assessPools[pool][w].push(x);
+      }
+      assessPools.cycle[w].push((await open(w)).cycleId);
+    }
+  }
+  assess.codes = (await queryRows<{ indicator_code: string }>(t.db, sql`select indicator_code from indicator_result where assessment_id = ${assess.draft.in} order by position`)).map((r) => r.indicator_code);
+  for (const w of ['in', 'out'] as const) {
+    assess.saveCodes[w] = assess.codes.slice(0, 12);
+    assess.detachCodes[w] = assess.codes.slice(20, 32);
+    for (const code of assess.detachCodes[w]) {
+      await t.db.execute(
+        sql`insert into result_evidence (result_id, file_id)
+            select r.id, ${assist.file[w]}::uuid from indicator_result r where r.assessment_id = ${assess.draft[w]} and r.indicator_code = ${code}`,
+      );
+    }
+  }
+  for (const c of helpClients.values()) {
+    const n = await queryRows<{ id: string }>(t.db, sql`insert into notification (user_id, kind, title) values (${c.user.id}, 'assessment_returned', 'Kiểm thử') returning id`);
+    assess.notification.set(c.user.id, n[0]!.id);
+  }
+  const other = await queryRows<{ id: string }>(t.db, sql`insert into notification (user_id, kind, title) values (${inUser}, 'assessment_returned', 'Của người khác') returning id`);
+  assess.otherNotification = other[0]!.id;
+}
+
 const takeAssist = (pool: { in: string[]; out: string[] }, w: Where): string => (lastTaken = take(pool, w));
 
 type Where = 'in' | 'out';
 interface Endpoint {
   name: string;
-  method: 'GET' | 'POST' | 'PATCH';
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   url: (w: Where) => string;
+  /** When the target depends on the caller (their own notification). */
+  urlFor?: (w: Where, c: Client) => string;
   body?: (w: Where) => unknown;
   /** Roles allowed to try the action at all (others: 403). */
   roles: readonly Role[];
@@ -190,6 +284,9 @@ const RAISERS: Role[] = ['system_admin', 'province_office', 'help_team', 'depart
 const SIGNALS: Role[] = ['system_admin', 'province_office', 'viewer'];
 
 const OFFICE: Role[] = ['system_admin', 'province_office'];
+/** Reviewers of a step routed to the help clients' agency (assessments). */
+const REVIEWERS: Role[] = ['system_admin', 'province_office', 'district_reviewer', 'department_reviewer'];
+const MAINTENANCE: Role[] = ['system_admin', 'province_office', 'viewer', 'district_reviewer', 'department_reviewer'];
 const target = (w: Where) => (w === 'in' ? inUnit : outUnit);
 const province = (w: Where) => (w === 'in' ? inProvince : outProvince);
 const take = (pool: { in: string[]; out: string[] }, w: Where): string => {
@@ -502,12 +599,176 @@ const endpoints: Endpoint[] = [
   { name: 'signal: no helper', method: 'GET', url: () => '/api/signals/no-helper', roles: SIGNALS, ok: 200, outStatus: 'ok', mutation: false, helpScoped: true },
   { name: 'signal: overdue obstacles', method: 'GET', url: () => '/api/signals/overdue-obstacles', roles: SIGNALS, ok: 200, outStatus: 'ok', mutation: false, helpScoped: true },
   { name: 'signal: scorecards', method: 'GET', url: () => '/api/signals/scorecards?from=2025-07-01&to=2025-12-31', roles: SIGNALS, ok: 200, outStatus: 'ok', mutation: false, helpScoped: true },
+  // Assessments (issue 4)
+  { name: 'list cycles', method: 'GET', url: () => '/api/cycles', roles: roles, ok: 200, outStatus: 'ok', mutation: false, helpScoped: true },
+  { name: 'get cycle', method: 'GET', url: (w) => `/api/cycles/${assess.cycle[w]}`, roles: roles, ok: 200, outStatus: 404, mutation: false, helpScoped: true },
+  {
+    name: 'open cycle',
+    method: 'POST',
+    url: () => '/api/cycles',
+    body: (w) => ({
+      setId: nationalSet,
+      year: 2025,
+      name: `Đợt đánh giá ${++seq}`,
+      deadlines: { submit: null, steps: {} },
+      reviewChain: [{ key: 'final', level: 'coordination_office', label: 'Văn phòng Điều phối', routing: 'agency', agencyId: assist.agency[w] }],
+      communes: { kind: 'units', withinUnitId: assist.unit[w], unitIds: [assist.unit[w]] },
+    }),
+    roles: OFFICE,
+    ok: 201,
+    outStatus: 403,
+    mutation: true,
+    helpScoped: true,
+  },
+  {
+    name: 'update cycle',
+    method: 'PATCH',
+    url: (w) => `/api/cycles/${take(assessPools.cycle, w)}`,
+    body: () => ({ expectedVersion: 1, name: `Đợt đổi tên ${++seq}` }),
+    roles: OFFICE,
+    ok: 200,
+    outStatus: 404,
+    mutation: true,
+    helpScoped: true,
+  },
+  { name: 'list assessments', method: 'GET', url: () => '/api/assessments', roles: roles, ok: 200, outStatus: 'ok', mutation: false, helpScoped: true },
+  { name: 'get assessment', method: 'GET', url: (w) => `/api/assessments/${assess.draft[w]}`, roles: roles, ok: 200, outStatus: 404, mutation: false, helpScoped: true },
+  { name: 'assessment form', method: 'GET', url: (w) => `/api/assessments/${assess.draft[w]}/form`, roles: roles, ok: 200, outStatus: 404, mutation: false, helpScoped: true },
+  { name: 'assessment history', method: 'GET', url: (w) => `/api/assessments/${assess.draft[w]}/history`, roles: roles, ok: 200, outStatus: 404, mutation: false, helpScoped: true },
+  {
+    name: 'save indicator',
+    method: 'PUT',
+    url: (w) => `/api/assessments/${assess.draft[w]}/results/${take(assess.saveCodes, w)}`,
+    body: () => ({ value: null, note: `Ghi chú ${++seq}`, baseVersion: 1, opId: randomUUID() }),
+    roles: ['system_admin', 'commune_officer'],
+    ok: 200,
+    outStatus: 404,
+    mutation: true,
+    helpScoped: true,
+  },
+  {
+    name: 'attach evidence',
+    method: 'POST',
+    url: (w) => `/api/assessments/${assess.draft[w]}/results/${assess.codes[15]}/evidence`,
+    body: (w) => ({ fileId: assist.file[w] }),
+    roles: ['system_admin', 'commune_officer'],
+    ok: 200,
+    outStatus: 404,
+    mutation: true,
+    helpScoped: true,
+  },
+  {
+    name: 'detach evidence',
+    method: 'DELETE',
+    url: (w) => `/api/assessments/${assess.draft[w]}/results/${take(assess.detachCodes, w)}/evidence/${assist.file[w]}`,
+    roles: ['system_admin', 'commune_officer'],
+    ok: 200,
+    outStatus: 404,
+    mutation: true,
+    helpScoped: true,
+  },
+  {
+    name: 'submit assessment',
+    method: 'POST',
+    url: (w) => `/api/assessments/${take(assessPools.submit, w)}/submit`,
+    body: () => ({ expectedVersion: 1 }),
+    roles: ['system_admin', 'commune_officer'],
+    ok: 200,
+    outStatus: 404,
+    mutation: true,
+    helpScoped: true,
+  },
+  {
+    name: 'give verdicts',
+    method: 'POST',
+    url: (w) => `/api/assessments/${take(assessPools.verdict, w)}/verdicts`,
+    body: () => ({ items: [{ code: assess.codes[0], baseVersion: 1, verdict: 'met', reason: 'Đã kiểm tra thực tế' }] }),
+    roles: REVIEWERS,
+    ok: 200,
+    outStatus: 404,
+    mutation: true,
+    helpScoped: true,
+  },
+  {
+    name: 'return indicators',
+    method: 'POST',
+    url: (w) => `/api/assessments/${take(assessPools.ret, w)}/returns`,
+    body: () => ({ expectedVersion: 1, items: [{ code: assess.codes[0], baseVersion: 1, reason: 'Thiếu hồ sơ minh chứng' }] }),
+    roles: REVIEWERS,
+    ok: 200,
+    outStatus: 404,
+    mutation: true,
+    helpScoped: true,
+  },
+  {
+    name: 'forward assessment',
+    method: 'POST',
+    url: (w) => `/api/assessments/${take(assessPools.forward, w)}/forward`,
+    body: () => ({ expectedVersion: 1 }),
+    roles: REVIEWERS,
+    ok: 200,
+    outStatus: 404,
+    mutation: true,
+    helpScoped: true,
+  },
+  {
+    name: 'appraise assessment',
+    method: 'POST',
+    url: (w) => `/api/assessments/${take(assessPools.appraise, w)}/appraise`,
+    body: () => ({ expectedVersion: 1 }),
+    roles: REVIEWERS,
+    ok: 200,
+    outStatus: 404,
+    mutation: true,
+    helpScoped: true,
+  },
+  {
+    name: 'reopen assessment',
+    method: 'POST',
+    url: (w) => `/api/assessments/${take(assessPools.reopen, w)}/reopen`,
+    body: () => ({ expectedVersion: 1, codes: [assess.codes[0]], reason: 'Phát hiện sai số liệu' }),
+    roles: OFFICE,
+    ok: 200,
+    outStatus: 404,
+    mutation: true,
+    helpScoped: true,
+  },
+  { name: 'list recognitions', method: 'GET', url: (w) => `/api/communes/${assist.unit[w]}/recognitions`, roles: roles, ok: 200, outStatus: 404, mutation: false, helpScoped: true },
+  {
+    name: 'record recognition',
+    method: 'POST',
+    url: (w) => `/api/communes/${assist.unit[w]}/recognitions`,
+    body: () => ({ kind: 'recognition', level: 'ntm', year: 2025, decisionNo: `${++seq}/QĐ-UBND`, decisionDate: '2025-12-01' }),
+    roles: OFFICE,
+    ok: 201,
+    outStatus: 404,
+    mutation: true,
+    helpScoped: true,
+  },
+  { name: 'commune profile', method: 'GET', url: (w) => `/api/communes/${assist.unit[w]}/profile?year=2025`, roles: roles, ok: 200, outStatus: 404, mutation: false, helpScoped: true },
+  { name: 'maintenance review', method: 'GET', url: () => '/api/maintenance?year=2025', roles: MAINTENANCE, ok: 200, outStatus: 'ok', mutation: false, helpScoped: true },
+  { name: 'list notifications', method: 'GET', url: () => '/api/notifications', roles: roles, ok: 200, outStatus: 'ok', mutation: false, helpScoped: true },
+  {
+    name: 'mark notification read',
+    method: 'POST',
+    url: () => '',
+    // personal even for a system administrator: "out" is another user's notification, except for the admin (own again)
+    urlFor: (w, c) =>
+      `/api/notifications/${w === 'in' || c === helpClients.get('system_admin') ? (assess.notification.get(c.user.id) ?? assess.otherNotification) : assess.otherNotification}/read`,
+    roles: roles,
+    ok: 200,
+    outStatus: 404,
+    mutation: false, // read marks are personal state, not audited
+    helpScoped: true,
+  },
 ];
 
 async function call(c: Client, e: Endpoint, w: Where) {
-  const url = e.url(w);
+  const url = e.urlFor ? e.urlFor(w, c) : e.url(w);
   if (e.method === 'GET') return c.get(url);
   if (e.method === 'PATCH') return c.patch(url, e.body?.(w));
+  if (e.method === 'PUT') return c.put(url, e.body?.(w));
+  if (e.method === 'DELETE') return c.del(url);
   return c.post(url, e.body?.(w), e.headers?.());
 }
 

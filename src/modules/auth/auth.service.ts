@@ -118,6 +118,8 @@ export async function sessionInfo(db: Db, config: Config, s: SessionState): Prom
         assistance: can(s.actor, 'assignment.read'),
         inbox: can(s.actor, 'inbox.read'),
         signals: can(s.actor, 'signal.read'),
+        assessments: can(s.actor, 'assessment.read'),
+        maintenance: can(s.actor, 'maintenance.read'),
       },
       create: {
         agency: can(s.actor, 'agency.create'),
@@ -127,6 +129,7 @@ export async function sessionInfo(db: Db, config: Config, s: SessionState): Prom
         assignment: can(s.actor, 'assignment.manage'),
         activity: can(s.actor, 'activity.create'),
         obstacle: can(s.actor, 'obstacle.create'),
+        cycle: can(s.actor, 'cycle.manage'),
       },
     },
   };

@@ -8,6 +8,9 @@ export function presentInboxItem(r: InboxRow): InboxItem {
   if (r.type === 'obstacle') {
     return { type: 'obstacle', ...base, obstacleId: r.obstacle_id!, title: r.title!, status: r.status!, level: r.level!, ageDays: r.age_days ?? 0 };
   }
+  if (r.type === 'assessment') {
+    return { type: 'assessment', ...base, assessmentId: r.assessment_id!, kind: r.kind!, cycleName: r.cycle_name!, year: r.year!, stepLabel: r.step_label, count: r.item_count ?? 0 };
+  }
   return { type: 'follow_up', ...base, activityId: r.activity_id!, followUpId: r.id, text: r.text!, ownerName: r.owner_name! };
 }
 

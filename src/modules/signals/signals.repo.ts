@@ -9,13 +9,14 @@ import { queryRows } from '../../platform/db/query.js';
 import { visitKindList } from '../activities/activities.repo.js';
 import { inForce, unitRefColumns, type UnitRefRow } from '../assignments/assignments.repo.js';
 import { validOn } from '../units/units.repo.js';
+import { assessmentInboxItems } from '../assessments/assessments.repo.js';
 
 const VN = sql.raw(`'Asia/Ho_Chi_Minh'`);
 const OPEN = sql.raw(`('new','accepted','in_progress')`);
 const has = (actor: Actor, role: Actor['roles'][number]) => actor.roles.includes(role);
 
 export interface InboxRow extends UnitRefRow {
-  type: 'obstacle' | 'follow_up';
+  type: 'obstacle' | 'follow_up' | 'assessment';
   id: string;
   due_date: string | null;
   overdue: boolean;
@@ -28,6 +29,12 @@ export interface InboxRow extends UnitRefRow {
   activity_id: string | null;
   text: string | null;
   owner_name: string | null;
+  assessment_id: string | null;
+  kind: 'form_to_fill' | 'indicators_returned' | 'review_pending' | null;
+  cycle_name: string | null;
+  year: number | null;
+  step_label: string | null;
+  item_count: number | null;
 }
 
 /** Open obstacles waiting on the actor's side (see obstacles.policy.ts `assignee`). */
@@ -44,6 +51,9 @@ function obstaclesWaitingOn(actor: Actor, today: string): SQL {
   return conds.length ? sql`(${sql.join(conds, sql` or `)})` : sql`false`;
 }
 
+const noAssessment = sql`null::uuid as assessment_id, null::text as kind, null::text as cycle_name, null::int as year,
+  null::text as step_label, null::int as item_count`;
+
 /** What's due for the actor: obstacles waiting on them and follow-ups they (or, unnamed, their agency) own. */
 export async function inbox(db: Db, actor: Actor, q: { limit: number; offset: number; overdue?: boolean | undefined }, today: string) {
   const followUpOwner = actor.agencyId
@@ -57,16 +67,18 @@ export async function inbox(db: Db, actor: Actor, q: { limit: number; offset: nu
                  greatest(0, coalesce(${today}::date - o.due_date, 0))::int as days_overdue,
                  o.id as obstacle_id, o.title, o.status, o.level,
                  (${today}::date - (o.created_at at time zone ${VN})::date)::int as age_days,
-                 null::uuid as activity_id, null::text as text, null::text as owner_name
+                 null::uuid as activity_id, null::text as text, null::text as owner_name, ${noAssessment}
           from obstacle o join unit u on u.id = o.unit_id
           where o.status in ${OPEN} and ${obstaclesWaitingOn(actor, today)}
           union all
           select 'follow_up', f.id, ${unitRefColumns('u')}, f.due_date,
                  (f.due_date < ${today}::date), greatest(0, ${today}::date - f.due_date)::int,
                  null::uuid, null::text, null::text, null::text, null::int,
-                 ac.id, f.text, f.owner_name
+                 ac.id, f.text, f.owner_name, ${noAssessment}
           from follow_up f join activity ac on ac.id = f.activity_id join unit u on u.id = ac.unit_id
           where f.status = 'open' and ${followUpOwner}
+          union all
+          ${assessmentInboxItems(actor, today)}
         ) x
         ${q.overdue === undefined ? sql`` : q.overdue ? sql`where x.overdue` : sql`where not x.overdue`}
         order by x.due_date nulls last, x.type, x.id

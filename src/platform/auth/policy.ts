@@ -56,6 +56,19 @@ export const grants = {
   'inbox.read': allRoles,
   // Signals and scorecards: what the steering office acts on (and leaders read).
   'signal.read': [...OFFICE, 'viewer'],
+  // Assessments (issue 4; resource rules in modules/assessments/assessments.policy.ts). The steering office opens
+  // cycles, records recognitions and reopens appraised assessments; communes fill; the review chain's steps review.
+  'cycle.read': allRoles,
+  'cycle.manage': OFFICE,
+  'assessment.read': allRoles,
+  'assessment.fill': ['system_admin', 'commune_officer'],
+  'assessment.review': ['system_admin', 'province_office', 'district_reviewer', 'department_reviewer'],
+  'assessment.reopen': OFFICE,
+  'recognition.read': allRoles,
+  'recognition.record': OFFICE,
+  'maintenance.read': [...OFFICE, 'viewer', 'district_reviewer', 'department_reviewer'],
+  'profile.read': allRoles,
+  'notification.read': allRoles,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof grants;

@@ -5,3 +5,4 @@ export * from './users.js';
 export * from './system.js';
 export * from './criteria.js';
 export * from './assistance.js';
+export * from './assessments.js';

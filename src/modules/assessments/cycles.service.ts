@@ -1,0 +1,156 @@
+/**
+ * Assessment cycles: the steering office opens a cycle on a published criteria set for a year, with its communes (all
+ * under a unit, or a list such as those registered for a level), deadlines and the review chain as configuration
+ * (commune → district → province, or commune → department in charge of each criterion → coordination office).
+ */
+import type { z } from 'zod';
+import type { CreateCycleBody, Cycle, listCyclesQuery, listCyclesResponse, UpdateCycleBody } from '../../contracts/assessments.js';
+import { recordAudit } from '../../platform/audit.js';
+import { authorize, can } from '../../platform/auth/policy.js';
+import { allUnitsInScope } from '../../platform/auth/scope.repo.js';
+import type { Actor, RequestCtx } from '../../platform/context.js';
+import type { Db } from '../../platform/db/client.js';
+import { AppError, conflict, forbidden, invalid, notFound, type FieldError } from '../../platform/errors.js';
+import { mutate } from '../../platform/tx.js';
+import { presentUnitRef } from '../assignments/assignments.presenter.js';
+import * as criteriaRepo from '../criteria/criteria.repo.js';
+import * as repo from './cycles.repo.js';
+
+const CYCLE = 'Đợt đánh giá';
+
+async function present(db: Db, actor: Actor, r: repo.CycleRow): Promise<Cycle> {
+  const agencies = await repo.findAgencyRefs(db, [...new Set(Object.values(r.criterion_agencies))]);
+  const manage = can(actor, 'cycle.manage') && (r.scope_unit_id === null || (await allUnitsInScope(db, actor, [r.scope_unit_id])));
+  return {
+    id: r.id,
+    name: r.name,
+    year: r.year,
+    set: { id: r.set_id, code: r.set_code, name: r.set_name, version: r.set_version, level: r.set_level, isDemo: r.set_is_demo },
+    scopeUnit: r.scope_unit_id ? presentUnitRef(r) : null,
+    deadlines: { submit: r.deadlines.submit ?? null, steps: r.deadlines.steps ?? {} },
+    reviewChain: r.review_chain.map((s) => ({ ...s, agencyId: s.agencyId ?? null })),
+    criterionAgencies: Object.fromEntries(
+      Object.entries(r.criterion_agencies).flatMap(([k, v]) => {
+        const a = agencies.get(v);
+        return a ? [[k, a] as const] : [];
+      }),
+    ),
+    status: r.status,
+    version: r.version,
+    isDemo: r.is_demo,
+    counts: { communes: r.n_communes, draft: r.n_draft, inReview: r.n_in_review, returned: r.n_returned, appraised: r.n_appraised },
+    createdAt: new Date(r.created_at).toISOString(),
+    abilities: { canUpdate: manage && r.status === 'open', canClose: manage && r.status === 'open' },
+  };
+}
+
+export async function listCycles(db: Db, ctx: RequestCtx, q: z.infer<typeof listCyclesQuery>): Promise<z.infer<typeof listCyclesResponse>> {
+  authorize(ctx.actor, 'cycle.read');
+  const { rows, total } = await repo.listCycles(db, ctx.actor, q);
+  const items: Cycle[] = [];
+  for (const r of rows) items.push(await present(db, ctx.actor, r));
+  return { items, total };
+}
+
+async function loadVisible(db: Db, actor: Actor, id: string): Promise<repo.CycleRow> {
+  const row = await repo.findCycle(db, id);
+  if (!row || !(await repo.isVisibleTo(db, actor, id))) throw notFound(CYCLE);
+  return row;
+}
+
+export async function getCycle(db: Db, ctx: RequestCtx, id: string): Promise<Cycle> {
+  authorize(ctx.actor, 'cycle.read');
+  return present(db, ctx.actor, await loadVisible(db, ctx.actor, id));
+}
+
+/** Problems of a review chain and its routing, in Vietnamese. */
+function chainProblems(body: Pick<CreateCycleBody, 'reviewChain' | 'criterionAgencies'>, criteria: readonly string[]): FieldError[] {
+  const problems: FieldError[] = [];
+  const keys = body.reviewChain.map((s) => s.key);
+  keys.forEach((k, i) => {
+    if (keys.indexOf(k) !== i) problems.push({ path: `reviewChain.${i}.key`, message: `Mã bước "${k}" bị trùng` });
+  });
+  body.reviewChain.forEach((s, i) => {
+    if (s.routing === 'agency' && !s.agencyId) problems.push({ path: `reviewChain.${i}.agencyId`, message: 'Bước do một cơ quan thẩm định cần chọn cơ quan' });
+  });
+  const unknown = Object.keys(body.criterionAgencies).filter((n) => !criteria.includes(n));
+  if (unknown.length) problems.push({ path: 'criterionAgencies', message: `Không có tiêu chí số ${unknown.join(', ')} trong bộ tiêu chí` });
+  if (body.reviewChain.some((s) => s.routing === 'per_criterion_agency')) {
+    const missing = criteria.filter((n) => !body.criterionAgencies[n]);
+    if (missing.length) problems.push({ path: 'criterionAgencies', message: `Chưa phân công cơ quan phụ trách tiêu chí số ${missing.join(', ')}` });
+  }
+  return problems;
+}
+
+/** Open a cycle: one assessment per commune and one row per indicator, in one transaction. */
+export async function createCycle(db: Db, ctx: RequestCtx, body: CreateCycleBody): Promise<Cycle> {
+  authorize(ctx.actor, 'cycle.manage');
+  const actor = ctx.actor;
+  if (!(await allUnitsInScope(db, actor, [body.communes.withinUnitId]))) throw forbidden('Đơn vị của đợt đánh giá nằm ngoài phạm vi của bạn');
+  const set = await criteriaRepo.findSetWithDefinition(db, body.setId);
+  if (!set) throw invalid([{ path: 'setId', message: 'Bộ tiêu chí không tồn tại' }]);
+  if (set.status !== 'published') throw invalid([{ path: 'setId', message: 'Chỉ mở đợt đánh giá trên bộ tiêu chí đã ban hành' }]);
+  const problems = chainProblems(body, set.definition.criteria.map((c) => c.number));
+  const agencyIds = [...new Set([...Object.values(body.criterionAgencies), ...body.reviewChain.flatMap((s) => (s.agencyId ? [s.agencyId] : []))])];
+  const agencies = await repo.findAgencyRefs(db, agencyIds);
+  if (agencies.size !== agencyIds.length) problems.push({ path: 'criterionAgencies', message: 'Có cơ quan không tồn tại' });
+  if (problems.length) throw invalid(problems);
+  const date = `${body.year}-12-31`;
+  const id = await mutate(db, ctx, async (tx) => {
+    const communes =
+      body.communes.kind === 'all'
+        ? await repo.communesUnder(tx, body.communes.withinUnitId, date)
+        : await repo.communesUnder(tx, body.communes.withinUnitId, date, body.communes.unitIds);
+    if (body.communes.kind === 'units' && communes.length !== new Set(body.communes.unitIds).size) {
+      throw invalid([{ path: 'communes.unitIds', message: 'Có đơn vị không phải xã thuộc địa bàn trong năm đánh giá' }]);
+    }
+    if (communes.length === 0) throw invalid([{ path: 'communes', message: 'Không có xã nào thuộc địa bàn trong năm đánh giá' }]);
+    const cycleId = await repo.insertCycle(tx, {
+      setId: body.setId,
+      year: body.year,
+      name: body.name,
+      scopeUnitId: body.communes.withinUnitId,
+      deadlines: body.deadlines,
+      reviewChain: body.reviewChain,
+      criterionAgencies: body.criterionAgencies,
+      createdBy: actor.id,
+    });
+    const rows = await repo.createAssessments(tx, cycleId, communes, false);
+    await recordAudit(tx, ctx, {
+      action: 'cycle.create',
+      entityType: 'assessment_cycle',
+      entityId: cycleId,
+      unitId: body.communes.withinUnitId,
+      after: { ...body, communes: communes.length, indicatorRows: rows },
+    });
+    return cycleId;
+  });
+  return getCycle(db, ctx, id);
+}
+
+/** Rename, move deadlines, re-route criteria, or close a cycle. */
+export async function updateCycle(db: Db, ctx: RequestCtx, id: string, body: UpdateCycleBody): Promise<Cycle> {
+  authorize(ctx.actor, 'cycle.manage');
+  const actor = ctx.actor;
+  await mutate(db, ctx, async (tx) => {
+    const row = await loadVisible(tx, actor, id);
+    if (row.scope_unit_id && !(await allUnitsInScope(tx, actor, [row.scope_unit_id]))) throw notFound(CYCLE);
+    if (row.status === 'closed') throw new AppError('INVALID_TRANSITION', 'Đợt đánh giá đã đóng');
+    if (row.version !== body.expectedVersion) throw conflict('Đợt đánh giá vừa được người khác cập nhật; vui lòng tải lại', { currentVersion: row.version });
+    if (body.criterionAgencies) {
+      const set = await criteriaRepo.findSetWithDefinition(tx, row.set_id);
+      const problems = chainProblems({ reviewChain: row.review_chain, criterionAgencies: body.criterionAgencies }, set?.definition.criteria.map((c) => c.number) ?? []);
+      if (problems.length) throw invalid(problems);
+    }
+    if (!(await repo.updateCycle(tx, id, body.expectedVersion, body))) throw conflict('Đợt đánh giá vừa được người khác cập nhật; vui lòng tải lại');
+    await recordAudit(tx, ctx, {
+      action: body.status === 'closed' ? 'cycle.close' : 'cycle.update',
+      entityType: 'assessment_cycle',
+      entityId: id,
+      unitId: row.scope_unit_id,
+      before: { name: row.name, deadlines: row.deadlines, criterionAgencies: row.criterion_agencies, status: row.status, version: row.version },
+      after: { ...body, version: row.version + 1 },
+    });
+  });
+  return getCycle(db, ctx, id);
+}

@@ -1,0 +1,72 @@
+/** All SQL of in-app notifications: recipients worked out from the review chain, list and read marks. */
+import { sql, type SQL } from 'drizzle-orm';
+import type { ReviewStep } from '../../contracts/assessments.js';
+import type { Db } from '../../platform/db/client.js';
+import { queryRows } from '../../platform/db/query.js';
+import { unitRefColumns, type UnitRefRow } from '../assignments/assignments.repo.js';
+
+export type NotificationKind = 'assessment_submitted' | 'assessment_returned' | 'assessment_forwarded' | 'assessment_appraised' | 'assessment_reopened';
+
+/** Active users of the commune (commune officers with the commune in their scope). */
+export function communeOfficers(unitId: string): SQL {
+  return sql`select u.id from app_user u join user_scope us on us.user_id = u.id
+             where u.status = 'active' and 'commune_officer' = any(u.roles) and us.unit_id = ${unitId}`;
+}
+
+/** Active reviewers of a step for a commune. */
+export function stepReviewers(step: ReviewStep, unitParentId: string | null, criterionAgencies: Record<string, string>): SQL {
+  if (step.routing === 'unit_parent') {
+    if (!unitParentId) return sql`select null::uuid as id where false`;
+    return sql`select u.id from app_user u join user_scope us on us.user_id = u.id
+               where u.status = 'active' and 'district_reviewer' = any(u.roles) and us.unit_id = ${unitParentId}`;
+  }
+  const agencies = step.routing === 'agency' ? (step.agencyId ? [step.agencyId] : []) : [...new Set(Object.values(criterionAgencies))];
+  if (agencies.length === 0) return sql`select null::uuid as id where false`;
+  return sql`select u.id from app_user u where u.status = 'active'
+             and u.agency_id in (${sql.join(agencies.map((a) => sql`${a}::uuid`), sql`, `)})
+             and u.roles && array['department_reviewer', 'province_office', 'district_reviewer']::text[]`;
+}
+
+/** One notification for each recipient of the subquery. */
+export async function notify(
+  tx: Db,
+  recipients: SQL,
+  n: { kind: NotificationKind; title: string; assessmentId: string; unitId: string; dueDate: string | null },
+): Promise<number> {
+  const rows = await queryRows<{ id: string }>(
+    tx,
+    sql`insert into notification (user_id, kind, title, assessment_id, unit_id, due_date)
+        select distinct r.id, ${n.kind}::text, ${n.title}::text, ${n.assessmentId}::uuid, ${n.unitId}::uuid, ${n.dueDate}::date from (${recipients}) r where r.id is not null
+        returning id`,
+  );
+  return rows.length;
+}
+
+export interface NotificationRow extends UnitRefRow {
+  id: string;
+  kind: NotificationKind;
+  title: string;
+  assessment_id: string | null;
+  due_date: string | null;
+  created_at: Date | string;
+  read_at: Date | string | null;
+}
+
+export async function listNotifications(db: Db, userId: string, q: { limit: number; offset: number; unread?: boolean | undefined }) {
+  const rows = await queryRows<NotificationRow & { total: number }>(
+    db,
+    sql`select n.id, n.kind, n.title, n.assessment_id, n.due_date, n.created_at, n.read_at, ${unitRefColumns('u')}, count(*) over ()::int as total
+        from notification n left join unit u on u.id = n.unit_id
+        where n.user_id = ${userId} ${q.unread ? sql`and n.read_at is null` : sql``}
+        order by n.created_at desc, n.id limit ${q.limit} offset ${q.offset}`,
+  );
+  return { rows, total: rows[0]?.total ?? 0 };
+}
+
+export async function markRead(tx: Db, userId: string, id: string): Promise<boolean> {
+  const rows = await queryRows<{ id: string }>(
+    tx,
+    sql`update notification set read_at = coalesce(read_at, now()) where id = ${id} and user_id = ${userId} returning id`,
+  );
+  return rows.length === 1;
+}
