@@ -1,5 +1,6 @@
 /** Run every browser journey against the built app; prints 'N passed, N failed' and exits non-zero on failure. */
 import fs from 'node:fs';
+import { assessmentJourneys } from './assessments.journeys.js';
 import { assistanceJourneys } from './assistance.journeys.js';
 import { criteriaJourneys } from './criteria.journeys.js';
 import { journeys } from './journeys.js';
@@ -11,7 +12,7 @@ let passed = 0;
 let failed = 0;
 fs.mkdirSync('test-results', { recursive: true });
 try {
-  for (const j of [...journeys, ...criteriaJourneys, ...assistanceJourneys]) {
+  for (const j of [...journeys, ...criteriaJourneys, ...assistanceJourneys, ...assessmentJourneys]) {
     const context = await browser.newContext({ viewport: j.viewport ?? { width: 1280, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);

@@ -33,16 +33,25 @@ export default defineConfig({
               test: /[\\/]web[\\/]src[\\/](features[\\/](assignments|activities|obstacles|signals|inbox)[\\/]|i18n[\\/]parts[\\/]assistance\.vi|components[\\/]file-(upload|list)|lib[\\/]upload)|[\\/]src[\\/]contracts[\\/]assistance/,
               priority: 2,
             },
+            // "Assessments" (issue 4): its features, contract and Vietnamese text, loaded with its pages only.
+            {
+              name: 'assessments',
+              test: /[\\/]web[\\/]src[\\/](features[\\/](assessments|recognitions|maintenance|profile)[\\/]|i18n[\\/]parts[\\/]assessments\.vi)|[\\/]src[\\/]contracts[\\/]assessments/,
+              priority: 2,
+            },
             // Radix Dialog only for the pages that open dialogs; never on the login page.
             { name: 'dialog', test: /node_modules[\\/]@radix-ui[\\/]|[\\/]components[\\/]dialog\.tsx$/, priority: 4 },
             // Shared UI pieces and libraries used by two or more lazy pages (login included).
             // (The assistance files above are left to their own group.)
             {
               name: 'ui',
-              test: /[\\/]web[\\/]src[\\/](components|lib|i18n)[\\/](?!file-upload|file-list|upload|parts[\\/])|node_modules/,
+              test: /[\\/]web[\\/]src[\\/](components|lib|i18n)[\\/](?!file-upload|file-list|upload|status-language|indicator-values|parts[\\/])|node_modules/,
               minShareCount: 2,
               priority: 3,
             },
+            // The status language and indicator values that criteria and assessments share: their own small chunk, so a
+            // criteria page does not load the assessments chunk (and the login page loads neither).
+            { name: 'status', test: /[\\/]web[\\/]src[\\/]lib[\\/](status-language|indicator-values)\.ts$/, priority: 3 },
             // Feature code shared by several authenticated pages (pickers, list queries).
             { name: 'features', test: /[\\/]web[\\/]src[\\/]features[\\/]/, minShareCount: 2, priority: 1 },
           ],

@@ -19,7 +19,10 @@ import { isApiError } from '../lib/api.js';
 import { RouteError } from './route-error.js';
 import {
   activitiesSearch,
+  assessmentsSearch,
   assignmentsSearch,
+  communeSearch,
+  maintenanceSearch,
   inboxSearch,
   obstaclesSearch,
   signalsSearch,
@@ -217,6 +220,38 @@ const signalsRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/signals-page.js'), 'SignalsPage'),
 });
 
+// Assessments (issue 4).
+const assessmentsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/assessments',
+  validateSearch: assessmentsSearch,
+  component: lazyRouteComponent(() => import('./pages/assessments-page.js'), 'AssessmentsPage'),
+});
+
+const assessmentRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/assessments/$id',
+  beforeLoad: requireUuid,
+  component: lazyRouteComponent(() => import('./pages/assessment-page.js'), 'AssessmentPage'),
+});
+
+const maintenanceRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/maintenance',
+  validateSearch: maintenanceSearch,
+  component: lazyRouteComponent(() => import('./pages/maintenance-page.js'), 'MaintenancePage'),
+});
+
+const communeRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/communes/$unitId',
+  validateSearch: communeSearch,
+  beforeLoad: ({ params }) => {
+    if (!isUuid(params.unitId)) throw notFound();
+  },
+  component: lazyRouteComponent(() => import('./pages/commune-page.js'), 'CommunePage'),
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   appRoute.addChildren([
@@ -239,6 +274,10 @@ const routeTree = rootRoute.addChildren([
     obstacleRoute,
     inboxRoute,
     signalsRoute,
+    assessmentsRoute,
+    assessmentRoute,
+    maintenanceRoute,
+    communeRoute,
   ]),
 ]);
 

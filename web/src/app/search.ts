@@ -101,3 +101,9 @@ export function safeRedirect(target: string | undefined): string {
   if (target.startsWith('/login')) return '/';
   return target;
 }
+
+/** Assessments (issue 4): the cycles page filtered to one cycle's communes; the maintenance review; a commune's profile. */
+const year = opt(z.coerce.number().int().min(2000).max(2100));
+export const assessmentsSearch = z.object({ cycleId: opt(z.uuid()), offset });
+export const maintenanceSearch = z.object({ year });
+export const communeSearch = z.object({ year });

@@ -1,9 +1,11 @@
 /** English UI text. Typed against the Vietnamese dictionary, so a missing key fails the type check. */
+import { assessmentsEn } from './parts/assessments.en.js';
 import { assistanceEn } from './parts/assistance.en.js';
 import type { MessageKey } from './translate.js';
 
 export const en: Record<MessageKey, string> = {
   ...assistanceEn,
+  ...assessmentsEn,
   'app.name': 'mtqg — National Target Programmes',
   'app.shortName': 'mtqg',
   'app.skipToContent': 'Skip to main content',

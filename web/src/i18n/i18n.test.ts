@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en.js';
 import { loadLang, placeholders, translate } from './translate.js';
+import { assessmentsNavVi } from './parts/assessments-nav.vi.js';
+import { assessmentsVi } from './parts/assessments.vi.js';
 import { assistanceVi } from './parts/assistance.vi.js';
 import { vi as mainVi } from './vi.js';
 
 // The entry's dictionary and the parts loaded with their pages.
-const vi = { ...mainVi, ...assistanceVi };
+const vi = { ...mainVi, ...assistanceVi, ...assessmentsVi, ...assessmentsNavVi };
 
 describe('dictionaries', () => {
   it('has every Vietnamese key in English, and no extra English key', () => {

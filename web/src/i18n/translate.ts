@@ -1,10 +1,12 @@
 /** The pure lookup behind t(): no React, so error mapping and tests can use it. */
 import type { Lang } from './lang.js';
+import type { AssessmentsNavKey } from './parts/assessments-nav.vi.js';
+import type { AssessmentsKey } from './parts/assessments.vi.js';
 import type { AssistanceKey } from './parts/assistance.vi.js';
 import { vi, type MessageKey as MainKey } from './vi.js';
 
 /** Every key: the entry's dictionary and the parts that load with their pages' chunks (see parts/). */
-export type MessageKey = MainKey | AssistanceKey;
+export type MessageKey = MainKey | AssistanceKey | AssessmentsKey | AssessmentsNavKey;
 export type Params = Record<string, string | number>;
 export type Dictionary = Record<MessageKey, string>;
 

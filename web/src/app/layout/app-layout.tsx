@@ -9,14 +9,18 @@ import { useSession } from '../../features/auth/api/get-session.js';
 import { useLogout } from '../../features/auth/api/logout.js';
 import { useI18n, type MessageKey } from '../../i18n/index.js';
 import { LangSwitch } from '../../components/lang-switch.js';
+// The assessments' nav words ship with this (lazy) layout, not with the login page's entry.
+import '../../i18n/parts/assessments-nav.vi.js';
 
-type NavKey = 'units' | 'agencies' | 'users' | 'audit' | 'criteria' | 'assistance' | 'inbox' | 'signals';
-type NavTo = '/units' | '/criteria' | '/agencies' | '/users' | '/audit' | '/assistance' | '/inbox' | '/signals';
+type NavKey = 'units' | 'agencies' | 'users' | 'audit' | 'criteria' | 'assistance' | 'inbox' | 'signals' | 'assessments' | 'maintenance';
+type NavTo = '/units' | '/criteria' | '/agencies' | '/users' | '/audit' | '/assistance' | '/inbox' | '/signals' | '/assessments' | '/maintenance';
 const navItems: { key: NavKey; to: NavTo; label: MessageKey }[] = [
   { key: 'inbox', to: '/inbox', label: 'nav.inbox' },
+  { key: 'assessments', to: '/assessments', label: 'nav.assessments' },
   { key: 'units', to: '/units', label: 'nav.units' },
   { key: 'assistance', to: '/assistance', label: 'nav.assistance' },
   { key: 'signals', to: '/signals', label: 'nav.signals' },
+  { key: 'maintenance', to: '/maintenance', label: 'nav.maintenance' },
   { key: 'criteria', to: '/criteria', label: 'nav.criteria' },
   { key: 'agencies', to: '/agencies', label: 'nav.agencies' },
   { key: 'users', to: '/users', label: 'nav.users' },

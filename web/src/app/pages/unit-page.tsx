@@ -7,16 +7,9 @@ import { EmptyState } from '../../components/empty-state.js';
 import { Notice } from '../../components/error-message.js';
 import { PageHeader } from '../../components/page-header.js';
 import { QueryState } from '../../components/query-state.js';
-import { useActivities } from '../../features/activities/api/list-activities.js';
-import { ActivityList } from '../../features/activities/components/activity-list.js';
-import { AgencySelect } from '../../features/agencies/components/agency-select.js';
-import { useAssignments } from '../../features/assignments/api/list-assignments.js';
-import { AssignmentManager } from '../../features/assignments/components/assignment-manager.js';
-import { useObstacles } from '../../features/obstacles/api/list-obstacles.js';
-import { ObstacleTable } from '../../features/obstacles/components/obstacle-table.js';
 import { useUnit } from '../../features/units/api/get-unit.js';
-import { UnitPicker } from '../../features/units/components/unit-picker.js';
 import '../../i18n/parts/assistance.vi.js';
+import '../../i18n/parts/assessments-nav.vi.js';
 import { AsOfPicker } from '../../features/units/components/as-of-picker.js';
 import { LineageView } from '../../features/units/components/lineage-view.js';
 import { SetAttributeForm } from '../../features/units/components/set-attribute-form.js';
@@ -30,6 +23,7 @@ import {
 import { useI18n } from '../../i18n/index.js';
 import { todayIso } from '../../lib/format.js';
 import { usePageTitle } from '../../lib/use-page-title.js';
+import { CommuneAssistance } from './commune-assistance.js';
 
 const route = getRouteApi('/app/units/$id');
 
@@ -81,7 +75,16 @@ export function UnitPage(): ReactNode {
             )}
           </section>
 
-          {unit.level === 'commune' ? <CommuneAssistance unitId={unit.id} today={today} /> : null}
+          {unit.level === 'commune' ? (
+            <>
+              <p className="profile-link">
+                <Link to="/communes/$unitId" params={{ unitId: unit.id }} className="btn btn-secondary">
+                  {t('prof.open')}
+                </Link>
+              </p>
+              <CommuneAssistance unitId={unit.id} today={today} />
+            </>
+          ) : null}
 
           <section className="section" aria-labelledby="children">
             <h2 id="children">{t('unit.children')}</h2>
@@ -117,56 +120,5 @@ export function UnitPage(): ReactNode {
         </>
       )}
     </QueryState>
-  );
-}
-
-/** A commune's help: who helps it (now and before, its predecessors' included), recent activities, open obstacles. */
-function CommuneAssistance({ unitId, today }: { unitId: string; today: string }): ReactNode {
-  const { t } = useI18n();
-  const assignments = useAssignments({ unitId, limit: 200 });
-  const activities = useActivities({ unitId, limit: 5 });
-  const obstacles = useObstacles({ unitId, open: true, limit: 20, sort: 'due' });
-  return (
-    <>
-      <section className="section" aria-labelledby="helpers">
-        <h2 id="helpers">{t('assign.agency')}</h2>
-        <QueryState query={assignments}>
-          {(d) => (
-            <AssignmentManager
-              rows={d.items}
-              today={today}
-              split
-              showUnit={d.items.some((a) => a.viaPredecessor)}
-              caption={t('assign.agency')}
-              empty={t('assign.emptyUnit')}
-              agencySelect={(p) => <AgencySelect {...p} />}
-              unitPicker={(p) => <UnitPicker {...p} level="commune" />}
-            />
-          )}
-        </QueryState>
-      </section>
-      <section className="section" aria-labelledby="recent-acts">
-        <div className="section-head">
-          <h2 id="recent-acts">{t('act.recent')}</h2>
-          <Link to="/assistance/activities" search={{ unitId }}>
-            {t('act.seeAll')}
-          </Link>
-        </div>
-        <QueryState query={activities} isEmpty={(d) => d.items.length === 0} empty={<EmptyState>{t('act.emptyUnit')}</EmptyState>}>
-          {(d) => <ActivityList rows={d.items} label={t('act.recent')} showUnit={false} />}
-        </QueryState>
-      </section>
-      <section className="section" aria-labelledby="open-obs">
-        <div className="section-head">
-          <h2 id="open-obs">{t('obs.open')}</h2>
-          <Link to="/assistance/obstacles" search={{ unitId }}>
-            {t('obs.seeAll')}
-          </Link>
-        </div>
-        <QueryState query={obstacles} isEmpty={(d) => d.items.length === 0} empty={<EmptyState>{t('obs.emptyUnit')}</EmptyState>}>
-          {(d) => <ObstacleTable rows={d.items} caption={t('obs.open')} showUnit={false} />}
-        </QueryState>
-      </section>
-    </>
   );
 }

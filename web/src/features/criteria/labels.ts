@@ -2,60 +2,16 @@
  * Words for criteria data, in the reader's language: which communes and years a target rule covers, why a rule was
  * chosen for a commune, the status language (colour + icon + word), sources, gaps and typed values. Pure functions.
  */
-import type {
-  IndicatorKindName,
-  IndicatorResultDto,
-  SetSummary,
-  TargetRule,
-  criterionStatuses,
-  indicatorStatuses,
-  targetStates,
-} from '../../../../src/contracts/criteria.js';
+import type { IndicatorResultDto, SetSummary, TargetRule } from '../../../../src/contracts/criteria.js';
 import { regions } from '../../../../src/contracts/units.js';
-import type { StatusTone } from '../../components/status-badge.js';
 import type { MessageKey, TFunction } from '../../i18n/index.js';
+import { targetStateLook, type StatusLook } from '../../lib/status-language.js';
 
 type Scalar = string | number | boolean;
-export type IndicatorStatusName = (typeof indicatorStatuses)[number];
-export type CriterionStatusName = (typeof criterionStatuses)[number];
-export type TargetStateName = (typeof targetStates)[number];
+export type { CriterionStatusName, IndicatorStatusName, TargetStateName } from '../../lib/status-language.js';
 
-/** How a status looks: tone (colour), icon and the word that says it. Never colour alone. */
-export interface StatusLook {
-  tone: StatusTone;
-  icon: string;
-  label: MessageKey;
-}
-
-// One status language for the whole product (STYLE.md "Interface"): each status has its own colour and icon.
-const MET: StatusLook = { tone: 'ok', icon: '✓', label: 'criteria.status.met' };
-const NOT_MET: StatusLook = { tone: 'bad', icon: '✕', label: 'criteria.status.not_met' };
-const NOT_APPLICABLE: StatusLook = { tone: 'neutral', icon: '–', label: 'criteria.status.not_applicable' };
-const MISSING: StatusLook = { tone: 'warn', icon: '…', label: 'criteria.status.missing_value' };
-const TARGET_UNKNOWN: StatusLook = { tone: 'info', icon: '?', label: 'criteria.status.target_unknown' };
-
-export const indicatorStatusLook: Record<IndicatorStatusName, StatusLook> = {
-  met: MET,
-  not_met: NOT_MET,
-  not_applicable: NOT_APPLICABLE,
-  missing_value: MISSING,
-  target_unknown: TARGET_UNKNOWN,
-};
-
-export const criterionStatusLook: Record<CriterionStatusName, StatusLook> = {
-  met: MET,
-  not_met: NOT_MET,
-  not_applicable: NOT_APPLICABLE,
-  undetermined: { tone: 'warn', icon: '?', label: 'criteria.status.undetermined' },
-};
-
-/** How far a target can be trusted: verified, unverified ("chưa xác minh"), demo, none ("chưa có chỉ tiêu"). */
-export const targetStateLook: Record<TargetStateName, StatusLook> = {
-  verified: { tone: 'ok', icon: '✓', label: 'criteria.state.verified' },
-  unverified: { tone: 'unverified', icon: '!', label: 'criteria.state.unverified' },
-  demo: { tone: 'demo', icon: '◇', label: 'criteria.state.demo' },
-  none: { tone: 'info', icon: '?', label: 'criteria.state.none' },
-};
+export { criterionStatusLook, indicatorStatusLook, targetStateLook, type StatusLook } from '../../lib/status-language.js';
+export { comparator, gapWords, parseNumber, parseTypedValue, quantity, valueWords, type ParsedValue } from '../../lib/indicator-values.js';
 
 /** The name of a region code ("Trung du và miền núi phía Bắc (TDMNPB)"), or the code when unknown. */
 export function regionName(code: string, t: TFunction): string {
@@ -133,55 +89,6 @@ export function reasonWords(
   return text;
 }
 
-/** The comparison a kind makes: "≥" for minimums, "≤" for maximums, "=" for yes/no; "≥" for ranked verdicts. */
-export function comparator(kind: IndicatorKindName, ranked = false): string {
-  switch (kind) {
-    case 'min':
-    case 'percent_min':
-    case 'count_min':
-      return '≥';
-    case 'max':
-    case 'percent_max':
-    case 'count_max':
-      return '≤';
-    case 'verdict':
-      return ranked ? '≥' : '=';
-    default:
-      return '=';
-  }
-}
-
-const isMin = (kind: IndicatorKindName) => kind === 'min' || kind === 'percent_min' || kind === 'count_min';
-const isNumeric = (kind: IndicatorKindName) => kind !== 'boolean' && kind !== 'verdict';
-
-/** A number with its unit: "80%", "45 triệu đồng/người/năm". */
-export function quantity(n: number, unit: string | null, formatNumber: (n: number) => string): string {
-  const s = formatNumber(n);
-  if (!unit) return s;
-  return unit === '%' ? `${s}%` : `${s} ${unit}`;
-}
-
-/** A value or a target as words in the reader's language; null = not entered / not known. */
-export function valueWords(v: Scalar | null, unit: string | null, t: TFunction, formatNumber: (n: number) => string): string {
-  if (v === null) return t('criteria.value.none');
-  if (typeof v === 'number') return quantity(v, unit, formatNumber);
-  if (typeof v === 'boolean') return v ? t('common.yes') : t('common.no');
-  return v;
-}
-
-/** "còn thiếu 10%" (a minimum not reached) or "vượt 2%" (a maximum exceeded); null without a numeric gap. */
-export function gapWords(
-  kind: IndicatorKindName,
-  gap: IndicatorResultDto['gap'],
-  unit: string | null,
-  t: TFunction,
-  formatNumber: (n: number) => string,
-): string | null {
-  if (!gap || gap.absolute === null || gap.absolute === 0 || !isNumeric(kind)) return null;
-  const amount = quantity(Math.abs(gap.absolute), unit, formatNumber);
-  return t(isMin(kind) ? 'criteria.gap.short' : 'criteria.gap.over', { amount });
-}
-
 /** A source text split into its parts (" ; " between documents), web addresses marked as links. */
 export function sourceParts(source: string | null): { text: string; href: string | null }[] {
   if (!source) return [];
@@ -190,34 +97,6 @@ export function sourceParts(source: string | null): { text: string; href: string
     .map((s) => s.trim())
     .filter(Boolean)
     .map((text) => ({ text, href: /^https?:\/\/\S+$/i.test(text) ? text : null }));
-}
-
-export type ParsedValue = { ok: true; value: number | boolean | string | null } | { ok: false };
-
-/**
- * A value typed by a person, for an indicator kind. Numbers accept the Vietnamese decimal comma ("41,5") and a
- * trailing "%"; a dot is a decimal point when there is no comma. Empty text is "not entered" (null).
- */
-export function parseTypedValue(kind: IndicatorKindName, text: string): ParsedValue {
-  const s = text.trim();
-  if (s === '') return { ok: true, value: null };
-  if (kind === 'boolean') {
-    if (s === 'true') return { ok: true, value: true };
-    if (s === 'false') return { ok: true, value: false };
-    return { ok: false };
-  }
-  if (kind === 'verdict') return { ok: true, value: s };
-  const n = parseNumber(s);
-  return n === null ? { ok: false } : { ok: true, value: n };
-}
-
-/** "41,5" → 41.5, "1.234,5" → 1234.5, "80%" → 80, "12.5" → 12.5; null when it is not a number. */
-export function parseNumber(text: string): number | null {
-  let s = text.replace(/\s|%$/g, '');
-  if (s.includes(',')) s = s.replace(/\./g, '').replace(',', '.');
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)$/.test(s)) return null;
-  const n = Number(s);
-  return Number.isFinite(n) ? n : null;
 }
 
 /** The year an evaluation starts at: this year, kept inside the set's validity. */

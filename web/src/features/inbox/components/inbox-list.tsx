@@ -37,9 +37,11 @@ export function InboxList({ items }: { items: InboxItem[] }) {
               </span>
             </p>
           ) : i.type === 'assessment' ? (
-            // Assessments (issue 4) have no page in the web yet: the item says what is waiting.
+            // The form (to fill, or to fix what was returned) and the review are the same page: it shows what the reader may do.
             <p className="item-title">
-              {t(`inbox.assessment.${i.kind}`, { cycle: i.cycleName, year: i.year, count: i.count, step: i.stepLabel ?? '' })}
+              <Link to="/assessments/$id" params={{ id: i.assessmentId }}>
+                {t(`inbox.assessment.${i.kind}`, { cycle: i.cycleName, year: i.year, count: i.count, step: i.stepLabel ?? '' })}
+              </Link>
             </p>
           ) : (
             <p className="item-title">

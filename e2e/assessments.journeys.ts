@@ -1,0 +1,254 @@
+/**
+ * "Assessments" journeys (issue 4): the commune officer fills the 2025 self-assessment with a photo and submits it; the
+ * department reviewer returns two indicators with reasons; the officer fixes only those and resubmits; the reviews
+ * finish, the coordination office appraises, and the commune's profile and the maintenance list change. A second
+ * journey edits the same indicator from two browsers: the stale save gets the conflict message with the other version.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { check, type Journey } from './harness.js';
+
+const COMMUNE = 'Xã Bát Xát';
+// A 1×1 PNG, as a phone would upload a photo.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
+async function signIn(page: Page, base: string, login: string): Promise<void> {
+  await page.context().clearCookies();
+  await page.goto(`${base}/login`);
+  await page.getByRole('button', { name: `Dùng ${login}` }).click();
+  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+}
+
+const nav = (page: Page) => page.getByRole('navigation', { name: 'Điều hướng chính' });
+
+/** The commune officer's own 2025 form, from "Đánh giá xã" → "Việc chờ bạn". */
+async function openOwnForm(page: Page): Promise<string> {
+  await nav(page).getByRole('link', { name: 'Đánh giá xã' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Đánh giá xã' }).waitFor();
+  await page.getByRole('region', { name: 'Việc chờ bạn' }).getByRole('link', { name: COMMUNE }).first().click();
+  await page.getByRole('heading', { level: 1, name: `Tự đánh giá 2025 — ${COMMUNE}` }).waitFor();
+  return new URL(page.url()).pathname.split('/').pop()!;
+}
+
+/** A value every row accepts: a number for number fields, the first choice for yes/no and scales. */
+async function fillRow(row: Locator, n: string): Promise<void> {
+  const input = row.locator('input.ar-input');
+  if (await input.count()) {
+    await input.fill(n);
+    await input.blur();
+  } else {
+    await row.locator('select.ar-input').selectOption({ index: 1 });
+  }
+}
+
+/** Waits for a confirmation; on failure, says which error the page shows instead. */
+async function expectNotice(page: Page, text: RegExp | string): Promise<void> {
+  try {
+    await page.getByText(text).first().waitFor();
+  } catch {
+    const alerts = (await page.locator('.alert-error').allInnerTexts()).join(' | ');
+    if (process.env.MTQG_E2E_DEBUG) {
+      await page.screenshot({ path: 'test-results/assessments-debug.png' });
+      console.log('DEBUG', page.url(), (await page.locator('main').innerText()).slice(0, 1500));
+    }
+    throw new Error(`no "${String(text)}"; page errors: ${alerts || 'none'}`);
+  }
+}
+
+/** A row's save state badge (saved / saving / not saved / conflict). */
+const saveState = (row: Locator, word: string) => row.locator('.ar-save .badge', { hasText: new RegExp(`${word}$`) });
+
+async function waitAllSaved(page: Page): Promise<void> {
+  await page.getByText(/Tất cả đã lưu\./).waitFor({ timeout: 60_000 });
+}
+
+/** Accept what can be accepted, give "met" with a reason to the rest, record. Returns how many were decided. */
+async function reviewAll(page: Page): Promise<number> {
+  const rest = page.getByRole('button', { name: /^Đồng ý \d+ chỉ tiêu còn lại$/ });
+  if (await rest.count()) await rest.click();
+  const selects = page.locator('select[id^="rv-"]');
+  const n = await selects.count();
+  let decided = 0;
+  for (let i = 0; i < n; i++) {
+    const s = selects.nth(i);
+    if ((await s.inputValue()) !== '') {
+      decided++;
+      continue;
+    }
+    // A verdict already given at this step is kept as it is.
+    if ((await s.locator('option').first().innerText()).includes('Giữ ý kiến')) continue;
+    const values = await s.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    await s.selectOption(values.includes('accept') ? 'accept' : values.includes('met') ? 'met' : 'not_met');
+    decided++;
+    // A changed verdict asks for a reason; accepting the status shown does not.
+    const id = await s.getAttribute('id');
+    const reason = page.locator(`[id="${id}-r"]`);
+    if (await reason.count()) await reason.fill('Kiểm tra hồ sơ thực tế');
+  }
+  if (decided > 0) {
+    await page.getByRole('button', { name: 'Ghi ý kiến' }).click();
+    await expectNotice(page, /Đã ghi ý kiến cho \d+ chỉ tiêu/);
+  }
+  return decided;
+}
+
+/** The maintenance row of the commune for 2025 (its cells' text), or null when it is not listed. */
+async function maintenanceRow(page: Page, base: string): Promise<string | null> {
+  await page.goto(`${base}/maintenance?year=2025`);
+  await page.getByRole('heading', { level: 1, name: 'Rà soát duy trì' }).waitFor();
+  await page.locator('table, .empty-state').first().waitFor();
+  const row = page.locator(`tr[data-unit="${COMMUNE}"]`);
+  return (await row.count()) ? (await row.innerText()).replace(/\s+/g, ' ') : null;
+}
+
+export const assessmentJourneys: Journey[] = [
+  {
+    name: 'assessments: two browsers edit the same indicator; the stale save shows the conflict with the other version',
+    async run(page, base) {
+      await signIn(page, base, 'demo.xa');
+      const id = await openOwnForm(page);
+      const other = await page.context().browser()!.newContext({ viewport: { width: 360, height: 780 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+      try {
+        const page2 = await other.newPage();
+        page2.setDefaultTimeout(15_000);
+        await signIn(page2, base, 'demo.xa');
+        await page2.goto(`${base}/assessments/${id}`);
+        await page2.getByRole('heading', { level: 1, name: `Tự đánh giá 2025 — ${COMMUNE}` }).waitFor();
+
+        // Both have the form open at the same version; the first browser saves a value.
+        const first = page.locator('li.ar-row').filter({ has: page.locator('input.ar-input') }).first();
+        const anchor = await first.getAttribute('id');
+        await first.locator('input.ar-input').fill('12');
+        await first.locator('input.ar-input').blur();
+        await saveState(first, 'Đã lưu').waitFor();
+
+        // The second (a phone) still builds on the old version: its save is refused with the other version shown.
+        const row2 = page2.locator(`li#${anchor}`);
+        await row2.locator('input.ar-input').fill('34');
+        await row2.locator('input.ar-input').blur();
+        const alert = row2.getByRole('alert');
+        await alert.getByText(/vừa được người khác sửa — giá trị của bạn chưa được lưu/).waitFor();
+        const text = await alert.innerText();
+        check(text.includes('12') && text.includes('34'), `conflict shows both versions: ${text}`);
+        await saveState(row2, 'Xung đột').waitFor();
+        await page2.screenshot({ path: 'test-results/assessments-conflict-360.png', fullPage: false });
+        const wide = await page2.evaluate(() => document.documentElement.scrollWidth);
+        check(wide <= 360, `the form fits a 360 px phone (scrollWidth ${wide})`);
+
+        // Keeping mine saves it on top of the other version.
+        await row2.getByRole('button', { name: 'Giữ giá trị của tôi' }).click();
+        await saveState(row2, 'Đã lưu').waitFor();
+        check((await row2.locator('input.ar-input').inputValue()) === '34', 'my value kept');
+      } finally {
+        await other.close();
+      }
+    },
+  },
+  {
+    name: 'assessments: fill with a photo and submit → return two → fix and resubmit → appraise; profile and maintenance follow',
+    async run(page, base) {
+      // The coordination office records the commune's recognition, so it enters the maintenance review; reads it.
+      await signIn(page, base, 'demo.vpdp');
+      await page.goto(`${base}/units?q=${encodeURIComponent('Bát Xát')}`);
+      await nav(page).getByRole('link', { name: 'Rà soát duy trì' }).waitFor();
+      const list = await page.request.get(`${base}/api/assessments?year=2025&limit=500`);
+      const found = ((await list.json()) as { items: { id: string; unit: { id: string; name: string } }[] }).items.find((a) => a.unit.name === COMMUNE);
+      check(found, 'the 2025 form of the commune exists');
+      const unitId = found.unit.id;
+      await page.goto(`${base}/communes/${unitId}?year=2025`);
+      await page.getByRole('heading', { level: 1, name: `Hồ sơ nông thôn mới: ${COMMUNE}` }).waitFor();
+      await page.getByRole('button', { name: 'Ghi quyết định' }).click();
+      const rec = page.getByRole('dialog', { name: 'Ghi quyết định' });
+      await rec.getByLabel(/^Năm/).fill('2024');
+      await rec.getByLabel(/^Số quyết định/).fill('125/QĐ-UBND');
+      await rec.getByRole('button', { name: 'Ghi quyết định' }).click();
+      await page.getByText('Đã ghi quyết định.').waitFor();
+      await page.getByRole('cell', { name: /125\/QĐ-UBND/ }).waitFor();
+      const before = await maintenanceRow(page, base);
+      check(before, 'the recognised commune is in the maintenance list');
+
+      // The commune officer fills every indicator (a photo on the first), then submits.
+      await signIn(page, base, 'demo.xa');
+      const id = await openOwnForm(page);
+      check(id === found.id, 'the officer opens the commune’s form');
+      const rows = page.locator('li.ar-row');
+      const n = await rows.count();
+      check(n > 20, `the form lists every indicator (${n})`);
+      for (let i = 0; i < n; i++) await fillRow(rows.nth(i), '95');
+      const photo = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'mtqg-photo-')), 'anh-nha-van-hoa.png');
+      fs.writeFileSync(photo, PNG);
+      await rows.first().locator('input[type=file]').setInputFiles(photo);
+      await rows.first().locator('img.ev-thumb').waitFor();
+      await rows.first().getByText('anh-nha-van-hoa.png').waitFor();
+      await waitAllSaved(page);
+      await page.screenshot({ path: 'test-results/assessments-form-1280.png', fullPage: false });
+      await page.getByRole('button', { name: 'Gửi hồ sơ tự đánh giá' }).click();
+      await expectNotice(page, /Đã gửi hồ sơ\./);
+
+      // The department reviewer returns two of its indicators, each with a reason.
+      await signIn(page, base, 'demo.songnn');
+      await page.goto(`${base}/assessments/${id}`);
+      await page.getByText(/Bạn cho ý kiến ở bước/).waitFor();
+      const decide = page.locator('select[id^="rv-"]');
+      check((await decide.count()) >= 2, 'the reviewer has indicators to decide');
+      const returned: string[] = [];
+      for (let i = 0; i < 2; i++) {
+        const s = decide.nth(i);
+        const sid = (await s.getAttribute('id'))!;
+        returned.push(sid.slice(3));
+        await s.selectOption('return');
+        await page.locator(`[id="${sid}-r"]`).fill(`Thiếu biên bản nghiệm thu (${sid.slice(3)})`);
+      }
+      await page.screenshot({ path: 'test-results/assessments-review-1280.png', fullPage: false });
+      await page.getByRole('button', { name: 'Ghi ý kiến' }).click();
+      await expectNotice(page, /trả lại 2 chỉ tiêu cho xã/);
+
+      // The officer finds the returned indicators in the inbox, fixes only those and resubmits.
+      await signIn(page, base, 'demo.xa');
+      await nav(page).getByRole('link', { name: 'Việc cần làm' }).click();
+      await page.getByRole('link', { name: /2 chỉ tiêu bị trả lại cần sửa/ }).click();
+      await page.getByText('Có 2 chỉ tiêu bị trả lại. Chỉ sửa các chỉ tiêu này rồi gửi lại.').waitFor();
+      const open = page.locator('li.ar-row');
+      check((await open.count()) === 2, `only the two returned indicators are open (${await open.count()})`);
+      for (const code of returned) await page.getByText(`Thiếu biên bản nghiệm thu (${code})`).first().waitFor();
+      for (let i = 0; i < 2; i++) await fillRow(open.nth(i), '96');
+      await waitAllSaved(page);
+      await page.getByRole('button', { name: 'Gửi lại các chỉ tiêu đã sửa' }).click();
+      await expectNotice(page, /Đã gửi hồ sơ\./);
+
+      // The department accepts; the administrator stands in for the other departments and forwards.
+      await signIn(page, base, 'demo.songnn');
+      await page.goto(`${base}/assessments/${id}`);
+      await page.getByText(/Bạn cho ý kiến ở bước/).waitFor();
+      check((await reviewAll(page)) > 0, 'the department has verdicts to give after the resubmission');
+      await signIn(page, base, 'demo.quantri');
+      await page.goto(`${base}/assessments/${id}`);
+      await page.getByText(/Bạn cho ý kiến ở bước/).waitFor();
+      await reviewAll(page);
+      await page.getByRole('button', { name: /^Chuyển lên: / }).click();
+      await expectNotice(page, 'Đã chuyển hồ sơ lên cấp tiếp theo.');
+
+      // The coordination office appraises; the form locks.
+      await signIn(page, base, 'demo.vpdp');
+      await page.goto(`${base}/assessments/${id}`);
+      await page.getByText(/Bạn cho ý kiến ở bước/).waitFor();
+      await reviewAll(page);
+      await page.getByRole('button', { name: 'Thẩm định (phê duyệt) hồ sơ' }).click();
+      await expectNotice(page, /Đã thẩm định\. Hồ sơ đã khóa/);
+      await page.getByText('Đã khóa').first().waitFor();
+      await page.getByRole('button', { name: 'Mở lại hồ sơ' }).waitFor();
+      await page.getByText('Lịch sử các vòng').click();
+      await page.getByText(/Sở.*trả lại 2 chỉ tiêu|trả lại 2 chỉ tiêu/).first().waitFor();
+
+      // The commune's status is now the appraised one, and the maintenance list follows.
+      await page.goto(`${base}/communes/${unitId}?year=2025`);
+      await page.getByText(/Sau thẩm định/).first().waitFor();
+      const after = await maintenanceRow(page, base);
+      check(after && after !== before, `the maintenance row changed: "${before}" → "${after}"`);
+      if (process.env.MTQG_E2E_DEBUG) console.log(`maintenance row: "${before}" → "${after}"`);
+    },
+  },
+];
