@@ -466,10 +466,18 @@ export type NoVisitResponse = z.infer<typeof noVisitResponse>;
 export const signalAsOfQuery = pageQuery.extend({ asOf: isoDate.optional() });
 export const noHelperResponse = z.object({
   asOf: isoDate,
-  /** False until assessments exist (issue 4): the list is then every commune without a helper. */
+  /** True: the list is limited to communes not meeting the standard by their latest status (or with none). */
   criteriaStatusAvailable: z.boolean(),
   notice: z.string(),
-  items: z.array(z.object({ unit: unitRef })),
+  items: z.array(
+    z.object({
+      unit: unitRef,
+      /** The commune's latest criteria status up to the year of asOf; null = never assessed. */
+      status: z
+        .object({ year: z.number().int(), criteriaMet: z.number().int(), criteriaApplicable: z.number().int(), basis: z.enum(['self', 'appraised']) })
+        .nullable(),
+    }),
+  ),
   total: z.number().int(),
 });
 export type NoHelperResponse = z.infer<typeof noHelperResponse>;

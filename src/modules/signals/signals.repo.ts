@@ -123,15 +123,28 @@ export async function noVisit(db: Db, actor: Actor, q: { asOf: string; days: num
   return { rows, total: rows[0]?.total ?? 0 };
 }
 
-/** Communes in scope, in force on the date, with no assignment in force then. */
+/**
+ * Communes in scope, in force on the date, with no assignment in force then, and not meeting the standard by their
+ * latest criteria status up to that year (communes never assessed are listed too: nothing says they meet it).
+ */
 export async function noHelper(db: Db, actor: Actor, q: { asOf: string; limit: number; offset: number }) {
-  const rows = await queryRows<UnitRefRow & { total: number }>(
+  const year = Number(q.asOf.slice(0, 4));
+  const rows = await queryRows<
+    UnitRefRow & { total: number; status_year: number | null; criteria_met: number | null; criteria_applicable: number | null; basis: 'self' | 'appraised' | null }
+  >(
     db,
-    sql`select ${unitRefColumns('u')}, count(*) over ()::int as total
+    sql`select ${unitRefColumns('u')}, cs.year as status_year, cs.criteria_met, cs.criteria_applicable, cs.basis,
+               count(*) over ()::int as total
         from unit u
+        left join lateral (
+          select s.year, s.criteria_met, s.criteria_applicable, s.basis, s.meets_standard from commune_status s
+          where s.unit_id = u.id and s.year <= ${year}
+          order by s.year desc, (s.basis = 'appraised') desc, s.computed_at desc limit 1
+        ) cs on true
         where u.level = 'commune' and ${validOn('u', q.asOf)} and ${inScope(actor, sql`u.id`)}
           and not exists (select 1 from assignment a where a.unit_id = u.id and ${inForce('a', q.asOf)})
-        order by u.name collate "C", u.code
+          and coalesce(cs.meets_standard, false) = false
+        order by cs.criteria_met nulls last, u.name collate "C", u.code
         limit ${q.limit} offset ${q.offset}`,
   );
   return { rows, total: rows[0]?.total ?? 0 };

@@ -35,14 +35,21 @@ export async function noVisit(db: Db, ctx: RequestCtx, q: z.infer<typeof noVisit
   return { days: q.days, asOf, items: rows.map((r) => presentNoVisit(r, asOf)), total };
 }
 
-export const NO_CRITERIA_STATUS =
-  'Chưa có dữ liệu đánh giá tiêu chí của xã (sẽ có khi triển khai chức năng đánh giá); danh sách gồm mọi xã chưa có cơ quan giúp đỡ.';
+export const NO_HELPER_NOTICE =
+  'Xã chưa có cơ quan giúp đỡ và chưa đạt chuẩn theo kết quả đánh giá gần nhất (kể cả xã chưa được đánh giá), xếp theo số tiêu chí đạt tăng dần.';
 
 export async function noHelper(db: Db, ctx: RequestCtx, q: z.infer<typeof signalAsOfQuery>): Promise<NoHelperResponse> {
   authorize(ctx.actor, 'signal.read');
   const asOf = q.asOf ?? todayVN();
   const { rows, total } = await repo.noHelper(db, ctx.actor, { ...q, asOf });
-  return { asOf, criteriaStatusAvailable: false, notice: NO_CRITERIA_STATUS, items: rows.map((r) => ({ unit: presentUnitRef(r) })), total };
+  const items = rows.map((r) => ({
+    unit: presentUnitRef(r),
+    status:
+      r.status_year === null
+        ? null
+        : { year: r.status_year, criteriaMet: r.criteria_met ?? 0, criteriaApplicable: r.criteria_applicable ?? 0, basis: r.basis ?? 'self' },
+  }));
+  return { asOf, criteriaStatusAvailable: true, notice: NO_HELPER_NOTICE, items, total };
 }
 
 export async function overdueObstacles(db: Db, ctx: RequestCtx, q: z.infer<typeof signalAsOfQuery>): Promise<OverdueObstaclesResponse> {

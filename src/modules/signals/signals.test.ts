@@ -100,12 +100,26 @@ describe('signals', () => {
     expect(early.items.find((i: { unit: { id: string } }) => i.unit.id === batXat)).toMatchObject({ lastVisitDate: '2024-03-01', daysSinceVisit: 488 });
   });
 
-  it('no helper: communes in scope without an assignment, and says criteria status is not available yet', async () => {
+  it('no helper: communes in scope without an assignment that do not meet the standard (or were never assessed)', async () => {
     const res = (await office.get('/api/signals/no-helper?asOf=2025-09-30')).json();
     expect(res.items.map((i: { unit: { id: string } }) => i.unit.id)).toEqual([coc]);
-    expect(res.criteriaStatusAvailable).toBe(false);
-    expect(res.notice).toMatch(/Chưa có dữ liệu đánh giá tiêu chí/);
+    expect(res.items[0].status).toBeNull(); // never assessed
+    expect(res.criteriaStatusAvailable).toBe(true);
+    expect(res.notice).toMatch(/chưa đạt chuẩn/);
     expect((await office.get('/api/signals/no-helper?asOf=2025-07-15')).json().total).toBe(0);
+  });
+
+  it('no helper reads the commune status: a commune meeting the standard drops out, one below it shows its score', async () => {
+    const setId = (await t.db.execute(sql`select id from criteria_set where code = 'NTM_XA_2021_2025' limit 1`)) as unknown as { rows: Array<{ id: string }> };
+    const put = (year: number, met: number, meets: boolean) =>
+      t.db.execute(sql`insert into commune_status (unit_id, year, set_id, criteria_met, criteria_applicable, meets_standard, missing, criteria, basis)
+        values (${coc}, ${year}, ${setId.rows[0]!.id}, ${met}, 19, ${meets}, '[]'::jsonb, '[]'::jsonb, 'appraised')`);
+    await put(2024, 12, false);
+    const below = (await office.get('/api/signals/no-helper?asOf=2025-09-30')).json();
+    expect(below.items).toEqual([expect.objectContaining({ status: { year: 2024, criteriaMet: 12, criteriaApplicable: 19, basis: 'appraised' } })]);
+    await put(2025, 19, true);
+    expect((await office.get('/api/signals/no-helper?asOf=2025-09-30')).json().total).toBe(0);
+    await t.db.execute(sql`delete from commune_status where unit_id = ${coc}`);
   });
 
   it('overdue obstacles counted by level, with the rows behind them', async () => {

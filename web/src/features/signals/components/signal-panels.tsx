@@ -61,7 +61,12 @@ export function NoHelperList({ data }: { data: NoHelperResponse }) {
             <li key={r.unit.id}>
               <Link to="/units/$id" params={{ id: r.unit.id }} search={{ asOf: undefined }}>
                 {r.unit.name}
-              </Link>
+              </Link>{' '}
+              <span className="muted">
+                {r.status
+                  ? t('sig.noHelperStatus', { met: r.status.criteriaMet, applicable: r.status.criteriaApplicable, year: r.status.year })
+                  : t('sig.noHelperNoStatus')}
+              </span>
             </li>
           ))}
         </ul>
