@@ -6,8 +6,8 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'web/src/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
     globalSetup: ['src/test/global-setup.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    testTimeout: 90_000, // a guard against hangs, not a budget: demo seeding is slow on a loaded 2-core machine
+    hookTimeout: 120_000,
     pool: 'forks',
     maxWorkers: 2,
   },

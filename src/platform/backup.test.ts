@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,13 +11,23 @@ import { backup, restore } from './backup.js';
 import { systemCtx } from './context.js';
 import { migrateDatabase, openDatabase } from './db/client.js';
 import { seedReference } from '../seed/reference.js';
-import { seedDemo } from '../seed/demo.js';
+import { hashPassword } from './auth/password.js';
+import { insertUser, replaceScope } from '../modules/users/users.repo.js';
+import type { Db } from './db/client.js';
+import { queryRows } from './db/query.js';
 import pg from 'pg';
 
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'mtqg-backup-'));
 
+/** A little real data beyond the reference units: a user with a scope and its audit trail (no heavy demo seed). */
+async function addData(db: Db): Promise<void> {
+  const id = await insertUser(db, { login: 'sao.luu', name: 'Sao lưu', email: null, agencyId: null, roles: ['viewer'], passwordHash: await hashPassword('mat-khau-dai-123') });
+  const units = await queryRows<{ id: string }>(db, sql`select id from unit where code = '02683'`);
+  await replaceScope(db, id, units.map((r) => r.id));
+}
+
 describe(`backup and restore (${testDbKind})`, () => {
-  it('reproduces the data exactly', async () => {
+  it('reproduces the data exactly', { timeout: 120_000 }, async () => {
     const dir = tmp();
     const file = path.join(dir, 'backup.tar.gz');
     // An uploaded file must come back with the database.
@@ -30,7 +41,7 @@ describe(`backup and restore (${testDbKind})`, () => {
       const d = await openDatabase({ dataDir: source });
       await migrateDatabase(d);
       await seedReference(d.db, systemCtx());
-      await seedDemo(d.db, systemCtx());
+      await addData(d.db);
       const before = await dataFingerprint(d.db);
       await d.close();
       putUpload(source);
@@ -46,7 +57,7 @@ describe(`backup and restore (${testDbKind})`, () => {
       return;
     }
     const source = await openTestDatabase();
-    await seedDemo(source.db, systemCtx());
+    await addData(source.db);
     const before = await dataFingerprint(source.db);
     const sourceDir = path.join(dir, 'source');
     putUpload(sourceDir);
