@@ -45,6 +45,7 @@ export type PersonRef = z.infer<typeof personRef>;
  * The unit (commune) must be in the caller's scope; the type is sniffed from the content (JPEG, PNG, WebP, PDF),
  * anything else is VALIDATION; over FILE_MAX_BYTES is PAYLOAD_TOO_LARGE. Identical content is stored once (sha256).
  * `GET /api/files/:id` streams the bytes back with their type, only when the file's unit is in scope (else 404).
+ * `GET /api/files/:id/thumbnail` → a WebP thumbnail of a photo, same scope rule; 404 for a PDF.
  */
 export const uploadFileQuery = z.object({ unitId: id });
 export const storedFile = z.object({
@@ -57,6 +58,8 @@ export const storedFile = z.object({
   createdAt: z.string(),
   /** Where to fetch the bytes: `/api/files/<id>`. */
   url: z.string(),
+  /** Photos (JPEG, PNG, WebP): a WebP at most 320 px on its longest side, `/api/files/<id>/thumbnail`; else null. */
+  thumbnailUrl: z.string().nullable(),
 });
 export type StoredFile = z.infer<typeof storedFile>;
 export const fileParams = z.object({ id });

@@ -9,6 +9,7 @@ import type {
   VerdictRecord,
 } from '../../contracts/assessments.js';
 import type { IndicatorStatus } from '../../domain/criteria/index.js';
+import { hasThumbnail } from '../../platform/files/files.thumbs.js';
 import { presentUnitRef } from '../assignments/assignments.presenter.js';
 import { json, type AssessmentRow, type EventRow, type EvidenceJson, type ResultRow, type RoundRow, type VerdictJson } from './assessments.repo.js';
 
@@ -50,6 +51,7 @@ export function presentEvidence(e: EvidenceJson): Evidence {
     unitId: e.unit_id,
     createdAt: iso(e.created_at)!,
     url: `/api/files/${e.id}`,
+    thumbnailUrl: hasThumbnail(e.mime) ? `/api/files/${e.id}/thumbnail` : null,
     exif: hasExif ? { takenAt: e.taken_at, gps: e.lat !== null && e.lon !== null ? { lat: e.lat, lon: e.lon } : null } : null,
   };
 }

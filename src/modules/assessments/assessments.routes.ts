@@ -1,6 +1,7 @@
 /** HTTP routes of assessments: contracts in, one service call, contracts out. */
 import * as c from '../../contracts/assessments.js';
 import { okBody } from '../../contracts/common.js';
+import { mailerFor } from '../../platform/mail.js';
 import { requireSession } from '../../platform/http/session.js';
 import type { App, Deps } from '../../platform/http/types.js';
 import * as service from './assessments.service.js';
@@ -11,6 +12,11 @@ import * as notifications from './notifications.service.js';
 
 export async function assessmentsRoutes(app: App, { db, config }: Deps): Promise<void> {
   app.addHook('preHandler', requireSession);
+  // Notification e-mails leave after the response, i.e. after the workflow's transaction has committed.
+  const mailer = mailerFor(config);
+  app.addHook('onResponse', async (req) => {
+    void notifications.sendQueuedEmails(db, mailer, req.ctx, req.log);
+  });
   const tags = ['assessments'];
 
   // cycles

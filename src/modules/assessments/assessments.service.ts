@@ -49,6 +49,7 @@ import { presentAssessment, presentHistory, presentResult } from './assessments.
 import * as repo from './assessments.repo.js';
 import { findAgencyRefs } from './cycles.repo.js';
 import * as notifications from './notifications.repo.js';
+import { notify as notifyAfterCommit } from './notifications.service.js';
 import { upsertStatus } from './status.repo.js';
 
 const ASSESSMENT = 'Hồ sơ đánh giá';
@@ -313,7 +314,7 @@ export async function submit(db: Db, ctx: RequestCtx, id: string, body: Assessme
     const valuesSha256 = createHash('sha256').update(canonicalJson(values)).digest('hex');
     await repo.insertEvent(tx, { assessmentId: id, kind: 'submit', stepKey: stepKeyOf(l, next.currentStep), round, reason: null, actorId: ctx.actor!.id });
     const step = l.row.review_chain[next.currentStep ?? 0]!;
-    await notifications.notify(tx, notifications.stepReviewers(step, l.row.unit_parent_id, l.row.criterion_agencies), {
+    await notifyAfterCommit(tx, ctx, notifications.stepReviewers(step, l.row.unit_parent_id, l.row.criterion_agencies), {
       kind: 'assessment_submitted',
       title: `${l.row.unit_name} đã gửi hồ sơ tự đánh giá ${l.row.year} (${moved.length} chỉ tiêu) — chờ ${step.label}`,
       assessmentId: id,
@@ -407,7 +408,7 @@ export async function returnIndicators(db: Db, ctx: RequestCtx, id: string, body
       }
       const stepKey = stepKeyOf(l, l.row.current_step);
       await repo.insertReturnRound(tx, { assessmentId: id, stepKey, kind: 'return', round: l.row.round, items: body.items.map((i) => ({ code: i.code, reason: i.reason })), actorId: ctx.actor!.id });
-      await notifications.notify(tx, sqlCommune(l), {
+      await notifyAfterCommit(tx, ctx, sqlCommune(l), {
         kind: 'assessment_returned',
         title: `${l.row.review_chain[l.row.current_step ?? 0]?.label ?? 'Cấp thẩm tra'} trả lại ${body.items.length} chỉ tiêu của hồ sơ ${l.row.year} để bổ sung`,
         assessmentId: id,
@@ -427,7 +428,7 @@ export async function forward(db: Db, ctx: RequestCtx, id: string, body: Assessm
     const moved = await repo.moveRows(tx, id, ['reviewed'], 'submitted');
     await repo.insertEvent(tx, { assessmentId: id, kind: 'forward', stepKey: stepKeyOf(l, l.row.current_step), round: l.row.round, reason: null, actorId: ctx.actor!.id });
     const step = l.row.review_chain[next.currentStep!]!;
-    await notifications.notify(tx, notifications.stepReviewers(step, l.row.unit_parent_id, l.row.criterion_agencies), {
+    await notifyAfterCommit(tx, ctx, notifications.stepReviewers(step, l.row.unit_parent_id, l.row.criterion_agencies), {
       kind: 'assessment_forwarded',
       title: `Hồ sơ đánh giá ${l.row.year} của ${l.row.unit_name} chờ ${step.label}`,
       assessmentId: id,
@@ -443,7 +444,7 @@ export async function appraise(db: Db, ctx: RequestCtx, id: string, body: Assess
   return runTransition(db, ctx, id, { action: 'appraise', expectedVersion: body.expectedVersion, permission: 'assessment.review' }, async (tx, l) => {
     await repo.moveRows(tx, id, ['reviewed'], 'appraised');
     await repo.insertEvent(tx, { assessmentId: id, kind: 'appraise', stepKey: stepKeyOf(l, l.row.current_step), round: l.row.round, reason: null, actorId: ctx.actor!.id });
-    await notifications.notify(tx, sqlCommune(l), {
+    await notifyAfterCommit(tx, ctx, sqlCommune(l), {
       kind: 'assessment_appraised',
       title: `Hồ sơ đánh giá ${l.row.year} của ${l.row.unit_name} đã được thẩm định`,
       assessmentId: id,
@@ -466,7 +467,7 @@ export async function reopen(db: Db, ctx: RequestCtx, id: string, body: ReopenBo
     const stepKey = stepKeyOf(l, l.row.review_chain.length - 1);
     await repo.insertReturnRound(tx, { assessmentId: id, stepKey, kind: 'reopen', round: l.row.round, items: moved.map((code) => ({ code, reason: body.reason })), actorId: ctx.actor!.id });
     await repo.insertEvent(tx, { assessmentId: id, kind: 'reopen', stepKey, round: l.row.round, reason: body.reason, actorId: ctx.actor!.id });
-    await notifications.notify(tx, sqlCommune(l), {
+    await notifyAfterCommit(tx, ctx, sqlCommune(l), {
       kind: 'assessment_reopened',
       title: `Văn phòng Điều phối mở lại ${codes ? `${moved.length} chỉ tiêu` : 'toàn bộ hồ sơ'} ${l.row.year}: ${body.reason}`,
       assessmentId: id,

@@ -27,19 +27,51 @@ export function stepReviewers(step: ReviewStep, unitParentId: string | null, cri
              and u.roles && array['department_reviewer', 'province_office', 'district_reviewer']::text[]`;
 }
 
-/** One notification for each recipient of the subquery. */
+/** One notification for each recipient of the subquery; returns the new rows' ids. */
 export async function notify(
   tx: Db,
   recipients: SQL,
   n: { kind: NotificationKind; title: string; assessmentId: string; unitId: string; dueDate: string | null },
-): Promise<number> {
+): Promise<string[]> {
   const rows = await queryRows<{ id: string }>(
     tx,
     sql`insert into notification (user_id, kind, title, assessment_id, unit_id, due_date)
         select distinct r.id, ${n.kind}::text, ${n.title}::text, ${n.assessmentId}::uuid, ${n.unitId}::uuid, ${n.dueDate}::date from (${recipients}) r where r.id is not null
         returning id`,
   );
-  return rows.length;
+  return rows.map((r) => r.id);
+}
+
+export interface EmailClaimRow {
+  id: string;
+  kind: NotificationKind;
+  title: string;
+  due_date: string | null;
+  email: string;
+  user_name: string;
+  unit_name: string | null;
+}
+
+/**
+ * Claim the not-yet-emailed notifications among `ids` whose recipient is active and has an e-mail address:
+ * `emailed_at` is set now, so a concurrent sender cannot send them twice (undo with `unclaimEmail` on failure).
+ * Ids of rolled-back transactions simply match nothing.
+ */
+export async function claimForEmail(db: Db, ids: readonly string[]): Promise<EmailClaimRow[]> {
+  if (ids.length === 0) return [];
+  return queryRows<EmailClaimRow>(
+    db,
+    sql`update notification n set emailed_at = now()
+        from app_user au
+        where n.id in (${sql.join(ids.map((i) => sql`${i}::uuid`), sql`, `)})
+          and n.emailed_at is null and au.id = n.user_id and au.status = 'active' and coalesce(trim(au.email), '') <> ''
+        returning n.id, n.kind, n.title, n.due_date::text as due_date, trim(au.email) as email, au.name as user_name,
+                  (select un.name from unit un where un.id = n.unit_id) as unit_name`,
+  );
+}
+
+export async function unclaimEmail(db: Db, id: string): Promise<void> {
+  await db.execute(sql`update notification set emailed_at = null where id = ${id}`);
 }
 
 export interface NotificationRow extends UnitRefRow {

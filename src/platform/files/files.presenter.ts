@@ -1,6 +1,7 @@
 /** Stored files on the wire. */
 import type { StoredFile } from '../../contracts/assistance.js';
 import type { FileRow } from './files.repo.js';
+import { hasThumbnail } from './files.thumbs.js';
 
 export function presentFile(r: FileRow): StoredFile {
   return {
@@ -12,5 +13,6 @@ export function presentFile(r: FileRow): StoredFile {
     unitId: r.unit_id,
     createdAt: new Date(r.created_at).toISOString(),
     url: `/api/files/${r.id}`,
+    thumbnailUrl: hasThumbnail(r.mime) ? `/api/files/${r.id}/thumbnail` : null,
   };
 }

@@ -23,4 +23,8 @@ export async function filesRoutes(app: App, { db, config }: Deps): Promise<void>
       .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.originalName)}`)
       .send(stream);
   });
+  app.get('/api/files/:id/thumbnail', { schema: { tags, params: fileParams } }, async (req, reply) => {
+    const t = await service.thumbnail(db, config.dataDir, req.ctx, req.params.id);
+    return reply.type(t.mime).header('content-length', String(t.size)).header('cache-control', 'private, max-age=86400').send(t.stream);
+  });
 }

@@ -2,6 +2,7 @@
  * Uploads: stream to disk while hashing, sniff the type from the first bytes, keep the content once under its
  * sha256, and record it with the unit whose scope decides who may read it. Reused by later features (evidence).
  */
+import fs from 'node:fs';
 import type { Readable } from 'node:stream';
 import type { MultipartFile } from '@fastify/multipart';
 import type { StoredFile } from '../../contracts/assistance.js';
@@ -16,6 +17,7 @@ import * as repo from './files.repo.js';
 import { presentFile } from './files.presenter.js';
 import { sniffMime } from './files.sniff.js';
 import { discard, keep, openBlob, receive } from './files.store.js';
+import { THUMB_MIME, ensureThumbnail, hasThumbnail } from './files.thumbs.js';
 
 const NOT_ALLOWED = 'Chỉ nhận tệp ảnh JPEG, PNG, WebP hoặc tài liệu PDF';
 
@@ -44,6 +46,8 @@ export async function upload(
     throw invalid([{ path: 'file', message: NOT_ALLOWED }], NOT_ALLOWED);
   }
   await keep(dataDir, received);
+  // A photo that cannot be decoded still uploads; its thumbnail is simply missing (404).
+  if (hasThumbnail(mime)) await ensureThumbnail(dataDir, received.sha256);
   const originalName = (part.filename || 'tep').slice(0, 255);
   const row = await mutate(db, ctx, async (tx) => {
     const r = await repo.insertFile(tx, { sha256: received.sha256, mime, size: received.size, originalName, unitId, uploadedBy: actor.id });
@@ -67,6 +71,17 @@ export async function download(db: Db, dataDir: string, ctx: RequestCtx, id: str
   const stream = openBlob(dataDir, row.sha256);
   if (!stream) throw notFound('Tệp');
   return { file: presentFile(row), stream };
+}
+
+/** The thumbnail of a photo whose unit is in the actor's scope (else NOT_FOUND, as for a PDF or an undecodable image). */
+export async function thumbnail(db: Db, dataDir: string, ctx: RequestCtx, id: string) {
+  authorize(ctx.actor, 'file.read');
+  const row = await repo.findFile(db, id);
+  if (!row || !hasThumbnail(row.mime) || !(await allUnitsInScope(db, ctx.actor, [row.unit_id]))) throw notFound('Ảnh thu nhỏ');
+  const p = await ensureThumbnail(dataDir, row.sha256);
+  if (!p) throw notFound('Ảnh thu nhỏ');
+  const stat = await fs.promises.stat(p);
+  return { mime: THUMB_MIME, size: stat.size, stream: fs.createReadStream(p) };
 }
 
 /**

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, dataFingerprint, type Client, type TestContext } from '../../test/app.js';
 import { multipartFile, samples } from '../../test/multipart.js';
@@ -101,5 +102,39 @@ describe('POST /api/files and GET /api/files/:id', () => {
     const res = await officer.post(`/api/files?unitId=${inUnit}`, { a: 1 });
     expect(res.statusCode).toBe(400);
     expect(res.json().code).toBe('VALIDATION');
+  });
+});
+
+describe('GET /api/files/:id/thumbnail', () => {
+  it('stores a WebP thumbnail of a photo (longest side ≤ 320 px) and serves it in scope only', async () => {
+    const jpeg = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#c00' } }).jpeg().toBuffer();
+    const png = await sharp({ create: { width: 300, height: 1000, channels: 4, background: '#0c0' } }).png().toBuffer();
+    for (const [content, w, h] of [[jpeg, 320, 240], [png, 96, 320]] as const) {
+      const res = await upload(officer, inUnit, content, 'anh.jpg');
+      expect(res.statusCode, res.body).toBe(201);
+      const f = res.json();
+      expect(f.thumbnailUrl).toBe(`/api/files/${f.id}/thumbnail`);
+      expect(fs.existsSync(path.join(tmp, 'uploads', 'thumbs', `${f.sha256}.webp`))).toBe(true);
+      const got = await officer.get(f.thumbnailUrl);
+      expect(got.statusCode).toBe(200);
+      expect(got.headers['content-type']).toBe('image/webp');
+      const meta = await sharp(got.rawPayload).metadata();
+      expect(meta.format).toBe('webp');
+      expect([meta.width, meta.height]).toEqual([w, h]);
+      expect((await outsider.get(f.thumbnailUrl)).statusCode).toBe(404);
+      expect((await t.anon.get(f.thumbnailUrl)).statusCode).toBe(401);
+    }
+  });
+
+  it('has no thumbnail for a PDF, an undecodable image or an unknown id (404)', async () => {
+    const pdf = (await upload(officer, inUnit, samples.pdf, 'bien-ban.pdf')).json();
+    expect(pdf.thumbnailUrl).toBeNull();
+    const res = await officer.get(`/api/files/${pdf.id}/thumbnail`);
+    expect(res.statusCode).toBe(404);
+    expect(res.json().code).toBe('NOT_FOUND');
+    const broken = await upload(officer, inUnit, samples.png); // only the magic bytes: uploads, but no thumbnail
+    expect(broken.statusCode).toBe(201);
+    expect((await officer.get(broken.json().thumbnailUrl)).statusCode).toBe(404);
+    expect((await officer.get('/api/files/00000000-0000-4000-8000-000000000000/thumbnail')).statusCode).toBe(404);
   });
 });

@@ -10,7 +10,7 @@ export function FileList({ files }: { files: StoredFile[] }) {
       {files.map((f) => (
         <li key={f.id}>
           <a href={f.url} target="_blank" rel="noopener" aria-label={`${t('file.open', { name: f.originalName })} ${t('common.newTab')}`}>
-            {f.mime.startsWith('image/') ? <img src={f.url} alt={f.originalName} className="file-thumb-large" loading="lazy" /> : <span className="file-icon" aria-hidden="true">PDF</span>}
+            {f.mime.startsWith('image/') ? <img src={f.thumbnailUrl ?? f.url} alt={f.originalName} className="file-thumb-large" loading="lazy" /> : <span className="file-icon" aria-hidden="true">PDF</span>}
             <span className="file-name">{f.originalName}</span>
           </a>
         </li>

@@ -71,7 +71,7 @@ export function EvidenceList({ assessmentId, code, unitId, files, editable, onCh
           {files.map((f) => (
             <li key={f.id} className="ev-item">
               <a href={f.url} target="_blank" rel="noopener" aria-label={`${t('asm.evidence.open', { name: f.originalName })} ${t('common.newTab')}`}>
-                {f.mime.startsWith('image/') ? <img src={f.url} alt="" className="ev-thumb" loading="lazy" /> : <span className="ev-pdf" aria-hidden="true">PDF</span>}
+                {f.mime.startsWith('image/') ? <img src={f.thumbnailUrl ?? f.url} alt="" className="ev-thumb" loading="lazy" /> : <span className="ev-pdf" aria-hidden="true">PDF</span>}
               </a>
               <div className="ev-facts">
                 <span className="ev-name">{f.originalName}</span>
