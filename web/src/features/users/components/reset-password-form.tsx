@@ -1,10 +1,10 @@
 /** Sets a new password for a user (POST /api/users/:id/reset-password). */
 import { useRef, useState, type FormEvent } from 'react';
-import { PASSWORD_MIN, resetPasswordBody, type User } from '../../../../../src/contracts/users.js';
+import { resetPasswordBody, type User } from '../../../../../src/contracts/users.js';
 import { Button } from '../../../components/button.js';
 import { ErrorMessage } from '../../../components/error-message.js';
-import { TextField } from '../../../components/field.js';
 import { useI18n } from '../../../i18n/index.js';
+import { NewPasswordFields } from './new-password-fields.js';
 import { isApiError } from '../../../lib/api.js';
 import { fieldErrorMap } from '../../../lib/errors.js';
 import { focusFirstInvalid, issuesToFieldErrors, type FieldErrors } from '../../../lib/form.js';
@@ -47,25 +47,7 @@ export function ResetPasswordForm({ user, onDone }: { user: User; onDone: () => 
 
   return (
     <form ref={formRef} className="form" onSubmit={onSubmit} noValidate>
-      <TextField
-        label={t('users.password')}
-        hint={t('users.passwordHint', { min: PASSWORD_MIN })}
-        required
-        type="password"
-        autoComplete="new-password"
-        value={password}
-        error={errors.password}
-        onChange={(e) => setPassword(e.target.value)}
-      />
-      <TextField
-        label={t('users.passwordConfirm')}
-        required
-        type="password"
-        autoComplete="new-password"
-        value={password2}
-        error={errors.password2}
-        onChange={(e) => setPassword2(e.target.value)}
-      />
+      <NewPasswordFields password={password} password2={password2} errors={errors} onPassword={setPassword} onPassword2={setPassword2} />
       {mutation.isError ? <ErrorMessage error={mutation.error} /> : null}
       <div className="form-actions">
         <Button type="submit" variant="primary" busy={mutation.isPending}>

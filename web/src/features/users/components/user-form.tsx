@@ -1,11 +1,12 @@
 /** Create a user, or edit one (roles, scope, status, name, email, agency), with the endpoint's contract. */
 import { useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { createUserBody, PASSWORD_MIN, roles as allRoles, updateUserBody, type Role, type User } from '../../../../../src/contracts/users.js';
+import { createUserBody, roles as allRoles, updateUserBody, type Role, type User } from '../../../../../src/contracts/users.js';
 import { Button } from '../../../components/button.js';
 import { ErrorMessage } from '../../../components/error-message.js';
 import { CheckboxGroup, SelectField, TextField } from '../../../components/field.js';
 import type { PickerItem, PickerSlot } from '../../../components/picker.js';
 import { useI18n } from '../../../i18n/index.js';
+import { NewPasswordFields } from './new-password-fields.js';
 import { isApiError } from '../../../lib/api.js';
 import { fieldErrorMap } from '../../../lib/errors.js';
 import { emptyToNull, focusFirstInvalid, issuesToFieldErrors, type FieldErrors } from '../../../lib/form.js';
@@ -125,25 +126,7 @@ export function UserForm({ user, unitPicker, agencySelect, onDone }: Props) {
         />
       ) : (
         <div className="form-row">
-          <TextField
-            label={t('users.password')}
-            hint={t('users.passwordHint', { min: PASSWORD_MIN })}
-            required
-            type="password"
-            autoComplete="new-password"
-            value={password}
-            error={errors.password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-          <TextField
-            label={t('users.passwordConfirm')}
-            required
-            type="password"
-            autoComplete="new-password"
-            value={password2}
-            error={errors.password2}
-            onChange={(e) => setPassword2(e.target.value)}
-          />
+          <NewPasswordFields password={password} password2={password2} errors={errors} onPassword={setPassword} onPassword2={setPassword2} />
         </div>
       )}
       {showTopError ? <ErrorMessage error={mutation.error} /> : null}
