@@ -1,10 +1,29 @@
 /** Run every browser journey against the built app; prints 'N passed, N failed' and exits non-zero on failure. */
 import fs from 'node:fs';
-import { assessmentJourneys } from './assessments.journeys.js';
-import { assistanceJourneys } from './assistance.journeys.js';
-import { criteriaJourneys } from './criteria.journeys.js';
-import { journeys } from './journeys.js';
-import { launchBrowser, startServer } from './harness.js';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { launchBrowser, startServer, type Journey } from './harness.js';
+
+/**
+ * Every journey: e2e/journeys.ts first, then each e2e/*.journeys.ts in name order (every exported array of journeys).
+ * MTQG_E2E_ONLY=<text> runs only the journeys whose file or name contains the text (for working on one feature).
+ */
+async function loadJourneys(): Promise<Journey[]> {
+  const dir = path.dirname(fileURLToPath(import.meta.url));
+  const files = ['journeys.ts', ...fs.readdirSync(dir).filter((f) => f.endsWith('.journeys.ts')).sort()];
+  const only = process.env.MTQG_E2E_ONLY;
+  const all: Journey[] = [];
+  for (const f of files) {
+    const mod = (await import(pathToFileURL(path.join(dir, f)).href)) as Record<string, unknown>;
+    for (const value of Object.values(mod)) {
+      if (!Array.isArray(value)) continue;
+      for (const j of value as Journey[]) if (!only || f.includes(only) || j.name.includes(only)) all.push(j);
+    }
+  }
+  return all;
+}
+
+const selected = await loadJourneys();
 
 const server = await startServer(Number(process.env.MTQG_E2E_PORT ?? 0));
 const browser = await launchBrowser();
@@ -12,7 +31,7 @@ let passed = 0;
 let failed = 0;
 fs.mkdirSync('test-results', { recursive: true });
 try {
-  for (const j of [...journeys, ...criteriaJourneys, ...assistanceJourneys, ...assessmentJourneys]) {
+  for (const j of selected) {
     const context = await browser.newContext({ viewport: j.viewport ?? { width: 1280, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
