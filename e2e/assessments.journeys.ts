@@ -1,13 +1,17 @@
 /**
  * "Assessments" journeys (issue 4): the commune officer fills the 2025 self-assessment with a photo and submits it; the
- * department reviewer returns two indicators with reasons; the officer fixes only those and resubmits; the reviews
- * finish, the coordination office appraises, and the commune's profile and the maintenance list change. A second
+ * department reviewer accepts some and returns two indicators with reasons in one request; the officer is notified
+ * (the header's bell), fixes only those and resubmits; every department the cycle routes criteria to reviews its own
+ * criteria with its own demo account, the coordination office appraises, and the commune's profile and the maintenance
+ * list change (the merged commune is listed from its predecessors' recognitions before its own decision). A second
  * journey edits the same indicator from two browsers: the stale save gets the conflict message with the other version.
+ * A third edits the finished 2024 cycle and closes it with a reason: it becomes read-only.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
+import { demoAccounts } from '../src/seed/demo-users.js';
 import { check, type Journey } from './harness.js';
 
 const COMMUNE = 'Xã Bát Xát';
@@ -17,7 +21,11 @@ const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 async function signIn(page: Page, base: string, login: string): Promise<void> {
   await page.context().clearCookies();
   await page.goto(`${base}/login`);
-  await page.getByRole('button', { name: `Dùng ${login}` }).click();
+  const use = page.getByRole('button', { name: `Dùng ${login}`, exact: true });
+  await page.getByRole('heading', { name: 'Tài khoản dùng thử' }).waitFor();
+  // The departments' further accounts are folded under the role accounts.
+  if (!(await use.isVisible())) await page.locator('summary', { hasText: 'Tài khoản các sở, ngành khác' }).click();
+  await use.click();
   await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
   await page.waitForURL((u) => !u.pathname.startsWith('/login'));
 }
@@ -158,6 +166,9 @@ export const assessmentJourneys: Journey[] = [
       const found = ((await list.json()) as { items: { id: string; unit: { id: string; name: string } }[] }).items.find((a) => a.unit.name === COMMUNE);
       check(found, 'the 2025 form of the commune exists');
       const unitId = found.unit.id;
+      // Formed on 2025-07-01 from recognised communes, it is in the maintenance review before any decision of its own.
+      const merged = await maintenanceRow(page, base);
+      check(merged?.includes('Xã mới: cần ghi quyết định') && /đã được công nhận/.test(merged), `listed from its predecessors' recognitions: "${merged}"`);
       await page.goto(`${base}/communes/${unitId}?year=2025`);
       await page.getByRole('heading', { level: 1, name: `Hồ sơ nông thôn mới: ${COMMUNE}` }).waitFor();
       await page.getByRole('button', { name: 'Ghi quyết định' }).click();
@@ -168,7 +179,16 @@ export const assessmentJourneys: Journey[] = [
       await page.getByText('Đã ghi quyết định.').waitFor();
       await page.getByRole('cell', { name: /125\/QĐ-UBND/ }).waitFor();
       const before = await maintenanceRow(page, base);
-      check(before, 'the recognised commune is in the maintenance list');
+      check(before && !before.includes('cần ghi quyết định'), `the commune is in the maintenance list on its own decision: "${before}"`);
+      const cycleId = ((await (await page.request.get(`${base}/api/assessments/${found.id}`)).json()) as { cycle: { id: string } }).cycle.id;
+      const routing = ((await (await page.request.get(`${base}/api/cycles/${cycleId}`)).json()) as { criterionAgencies: Record<string, { name: string }> }).criterionAgencies;
+      // The department accounts for every routed department, from the cycle's routing.
+      const departments = [...new Set(Object.values(routing).map((a) => a.name))].map((name) => {
+        const account = demoAccounts.find((a) => a.role === 'department_reviewer' && a.agencyName === name);
+        check(account, `a demo account for ${name}`);
+        return account.login;
+      });
+      check(departments.includes('demo.songnn') && departments.length > 5, `routed departments: ${departments.join(', ')}`);
 
       // The commune officer fills every indicator (a photo on the first), then submits.
       await signIn(page, base, 'demo.xa');
@@ -188,10 +208,12 @@ export const assessmentJourneys: Journey[] = [
       await page.getByRole('button', { name: 'Gửi hồ sơ tự đánh giá' }).click();
       await expectNotice(page, /Đã gửi hồ sơ\./);
 
-      // The department reviewer returns two of its indicators, each with a reason.
+      // The department reviewer accepts what it can and returns two of its indicators with reasons — one request.
       await signIn(page, base, 'demo.songnn');
       await page.goto(`${base}/assessments/${id}`);
       await page.getByText(/Bạn cho ý kiến ở bước/).waitFor();
+      const acceptRest = page.getByRole('button', { name: /^Đồng ý \d+ chỉ tiêu còn lại$/ });
+      if (await acceptRest.count()) await acceptRest.click();
       const decide = page.locator('select[id^="rv-"]');
       check((await decide.count()) >= 2, 'the reviewer has indicators to decide');
       const returned: string[] = [];
@@ -206,8 +228,15 @@ export const assessmentJourneys: Journey[] = [
       await page.getByRole('button', { name: 'Ghi ý kiến' }).click();
       await expectNotice(page, /trả lại 2 chỉ tiêu cho xã/);
 
-      // The officer finds the returned indicators in the inbox, fixes only those and resubmits.
+      // The officer is notified: the bell counts it; the notifications page links to the form; all can be marked read.
       await signIn(page, base, 'demo.xa');
+      await page.getByRole('link', { name: /^Thông báo: \d+ chưa đọc$/ }).click();
+      await page.getByRole('heading', { level: 1, name: 'Thông báo' }).waitFor();
+      await page.getByText(/trả lại 2 chỉ tiêu của hồ sơ 2025/).first().waitFor();
+      await page.getByRole('button', { name: /^Đánh dấu tất cả đã đọc/ }).click();
+      await page.getByText(/^Đã đánh dấu \d+ thông báo là đã đọc\.$/).waitFor();
+      await page.getByRole('link', { name: 'Thông báo', exact: true }).waitFor();
+      // The officer finds the returned indicators in the inbox, fixes only those and resubmits.
       await nav(page).getByRole('link', { name: 'Việc cần làm' }).click();
       await page.getByRole('link', { name: /2 chỉ tiêu bị trả lại cần sửa/ }).click();
       await page.getByText('Có 2 chỉ tiêu bị trả lại. Chỉ sửa các chỉ tiêu này rồi gửi lại.').waitFor();
@@ -219,15 +248,18 @@ export const assessmentJourneys: Journey[] = [
       await page.getByRole('button', { name: 'Gửi lại các chỉ tiêu đã sửa' }).click();
       await expectNotice(page, /Đã gửi hồ sơ\./);
 
-      // The department accepts; the administrator stands in for the other departments and forwards.
+      // Each department reviews its own criteria with its own account; the last one forwards.
       await signIn(page, base, 'demo.songnn');
       await page.goto(`${base}/assessments/${id}`);
       await page.getByText(/Bạn cho ý kiến ở bước/).waitFor();
       check((await reviewAll(page)) > 0, 'the department has verdicts to give after the resubmission');
-      await signIn(page, base, 'demo.quantri');
-      await page.goto(`${base}/assessments/${id}`);
-      await page.getByText(/Bạn cho ý kiến ở bước/).waitFor();
-      await reviewAll(page);
+      for (const login of departments.filter((l) => l !== 'demo.songnn')) {
+        await signIn(page, base, login);
+        await page.goto(`${base}/assessments/${id}`);
+        await page.getByText(/Bạn cho ý kiến ở bước/).waitFor();
+        await page.getByText(/Cơ quan bạn thẩm định các tiêu chí:/).first().waitFor();
+        check((await reviewAll(page)) > 0, `${login} has its criteria to review`);
+      }
       await page.getByRole('button', { name: /^Chuyển lên: / }).click();
       await expectNotice(page, 'Đã chuyển hồ sơ lên cấp tiếp theo.');
 
@@ -249,6 +281,44 @@ export const assessmentJourneys: Journey[] = [
       const after = await maintenanceRow(page, base);
       check(after && after !== before, `the maintenance row changed: "${before}" → "${after}"`);
       if (process.env.MTQG_E2E_DEBUG) console.log(`maintenance row: "${before}" → "${after}"`);
+    },
+  },
+  {
+    name: 'assessments: the steering office edits the finished 2024 cycle, then closes it with a reason; it becomes read-only',
+    async run(page, base) {
+      await signIn(page, base, 'demo.vpdp');
+      const list = await page.request.get(`${base}/api/assessments?year=2024&limit=1`);
+      const one = ((await list.json()) as { items: { id: string }[] }).items[0];
+      check(one, 'a 2024 assessment exists');
+      await page.goto(`${base}/assessments/${one.id}`);
+      await page.getByRole('button', { name: 'Mở lại hồ sơ' }).waitFor(); // appraised: the office may reopen it while the cycle is open
+
+      await nav(page).getByRole('link', { name: 'Đánh giá xã' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Đánh giá xã' }).waitFor();
+      await page.getByRole('link', { name: /^Đánh giá xã NTM năm 2024/ }).click();
+      await page.getByRole('button', { name: 'Sửa đợt đánh giá' }).click();
+      const edit = page.getByRole('dialog', { name: 'Sửa đợt đánh giá' });
+      await edit.getByLabel(/^Tên đợt/).fill('Đánh giá xã NTM năm 2024 — tỉnh Lào Cai cũ (đã hoàn thành, dữ liệu minh họa)');
+      await edit.getByRole('button', { name: 'Lưu thay đổi' }).click();
+      await page.getByText(/Đã cập nhật đợt “Đánh giá xã NTM năm 2024 — tỉnh Lào Cai cũ \(đã hoàn thành/).waitFor();
+      await page.getByRole('heading', { level: 2, name: /đã hoàn thành, dữ liệu minh họa/ }).waitFor();
+
+      await page.getByRole('button', { name: 'Đóng đợt đánh giá' }).click();
+      const close = page.getByRole('dialog', { name: 'Đóng đợt đánh giá' });
+      await close.getByRole('button', { name: 'Đóng đợt' }).click();
+      await close.getByText('Cần nêu lý do đóng đợt (ít nhất 3 ký tự).').waitFor();
+      await close.getByLabel(/^Lý do đóng đợt/).fill('Đã thẩm định xong toàn bộ các xã năm 2024');
+      await close.getByRole('button', { name: 'Đóng đợt' }).click();
+      await page.getByText(/Đã đóng đợt “/).waitFor();
+      await page.getByText(/Lý do: Đã thẩm định xong toàn bộ các xã năm 2024/).waitFor();
+      check((await page.getByRole('button', { name: 'Sửa đợt đánh giá' }).count()) === 0, 'a closed cycle cannot be edited');
+      check((await page.getByRole('button', { name: 'Đóng đợt đánh giá' }).count()) === 0, 'a closed cycle cannot be closed again');
+
+      // Its forms are read-only now: no reopening.
+      await page.goto(`${base}/assessments/${one.id}`);
+      await page.getByRole('heading', { level: 1 }).first().waitFor();
+      await page.getByText('Đã khóa').first().waitFor();
+      check((await page.getByRole('button', { name: 'Mở lại hồ sơ' }).count()) === 0, 'no reopening in a closed cycle');
     },
   },
 ];

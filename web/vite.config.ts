@@ -40,6 +40,18 @@ export default defineConfig({
               priority: 2,
             },
             // Radix Dialog only for the pages that open dialogs; never on the login page.
+            {
+              name: 'maps',
+              test: /[\\/]web[\\/]src[\\/](features[\\/]maps[\\/]|i18n[\\/]parts[\\/]maps\.vi)|[\\/]src[\\/]contracts[\\/]maps/,
+              priority: 2,
+            },
+            // "Plans and targets" (issue 6): its feature, contract and Vietnamese text, loaded with its pages (and the
+            // commune profile's plans section) only.
+            {
+              name: 'plans',
+              test: /[\\/]web[\\/]src[\\/](features[\\/]plans[\\/]|i18n[\\/]parts[\\/]plans\.vi)|[\\/]src[\\/]contracts[\\/]plans/,
+              priority: 2,
+            },
             { name: 'dialog', test: /node_modules[\\/]@radix-ui[\\/]|[\\/]components[\\/]dialog\.tsx$/, priority: 4 },
             // Shared UI pieces and libraries used by two or more lazy pages (login included).
             // (The assistance files above are left to their own group.)

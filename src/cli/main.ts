@@ -10,6 +10,7 @@ import { migrateDatabase, openDatabase, type Database } from '../platform/db/cli
 import { startServer } from '../platform/server.js';
 import { removeDemo, seedDemo } from '../seed/demo.js';
 import { seedCriteria } from '../seed/criteria.js';
+import { seedProgrammes } from '../seed/programmes.js';
 import { seedReference } from '../seed/reference.js';
 import { importChanges, importReorganisation, importUnitList } from '../seed/units-import.js';
 import { mutate } from '../platform/tx.js';
@@ -85,6 +86,7 @@ async function main(argv: string[]): Promise<number> {
       await withDb(config, async ({ db }) => {
         console.log((await seedReference(db, systemCtx())) ? 'Reference data loaded.' : 'Reference data already present.');
         console.log((await seedCriteria(db, systemCtx())) ? 'National criteria sets loaded.' : 'Criteria sets already present.');
+        console.log((await seedProgrammes(db, systemCtx())) ? 'National target programmes loaded.' : 'Programmes already present.');
         if (o.demo) console.log((await seedDemo(db, systemCtx())) ? 'Demo users created.' : 'Demo users already present.');
       });
       return 0;

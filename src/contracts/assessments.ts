@@ -77,6 +77,9 @@ export const cycle = z.object({
   /** Criterion number → agency in charge (routing of `per_criterion_agency` steps). */
   criterionAgencies: z.record(z.string(), agencyRef),
   status: cycleStatus,
+  /** Set when closed: why and when (a closed cycle is read-only). */
+  closeReason: z.string().nullable(),
+  closedAt: z.string().nullable(),
   version: z.number().int(),
   isDemo: z.boolean(),
   counts: z.object({
@@ -118,7 +121,13 @@ export const updateCycleBody = z.object({
   deadlines: cycleDeadlines.optional(),
   /** Re-route criteria to departments (only criteria not yet reviewed at a per-criterion step are affected in effect). */
   criterionAgencies: z.record(z.string(), id).optional(),
+  /** Communes to add (valid in the year, under the cycle's unit): each gets its assessment. */
+  addUnitIds: z.array(id).max(2000).optional(),
+  /** Communes to take out: only assessments never submitted and with no value entered. */
+  removeUnitIds: z.array(id).max(2000).optional(),
+  /** `closed` closes the cycle for good (with `closeReason`); it is then read-only. */
   status: cycleStatus.optional(),
+  closeReason: z.string().trim().max(REASON_MAX).optional(),
 });
 export type UpdateCycleBody = z.infer<typeof updateCycleBody>;
 
@@ -325,27 +334,35 @@ export type AssessmentActionBody = z.infer<typeof assessmentActionBody>;
  * Verdicts at the current step. `verdict: 'accept'` agrees with the status shown (the previous step's verdict, else
  * the engine's); a changed verdict needs a reason.
  */
-export const verdictsBody = z.object({
-  items: z
-    .array(
-      z.object({
-        code: indicatorCode,
-        baseVersion: z.number().int().min(1),
-        verdict: z.enum(['accept', ...verdictValues]),
-        reason: z.string().trim().max(REASON_MAX).nullable().optional(),
-      }),
-    )
-    .min(1)
-    .max(200),
+export const verdictItem = z.object({
+  code: indicatorCode,
+  baseVersion: z.number().int().min(1),
+  verdict: z.enum(['accept', ...verdictValues]),
+  reason: z.string().trim().max(REASON_MAX).nullable().optional(),
 });
+export const verdictsBody = z.object({ items: z.array(verdictItem).min(1).max(200) });
 export type VerdictsBody = z.infer<typeof verdictsBody>;
 
 /** Return single indicators to the commune, each with a reason. */
+export const returnItem = z.object({ code: indicatorCode, baseVersion: z.number().int().min(1), reason });
 export const returnBody = z.object({
   expectedVersion: z.number().int().min(1),
-  items: z.array(z.object({ code: indicatorCode, baseVersion: z.number().int().min(1), reason })).min(1).max(200),
+  items: z.array(returnItem).min(1).max(200),
 });
 export type ReturnBody = z.infer<typeof returnBody>;
+
+/**
+ * `POST /api/assessments/:id/review`: a reviewer's verdicts and returns applied together in one transaction (all or
+ * nothing). Each indicator appears once; at least one item in all. With returns the assessment moves to `returned`.
+ */
+export const reviewBody = z
+  .object({
+    expectedVersion: z.number().int().min(1),
+    verdicts: z.array(verdictItem).max(200).default([]),
+    returns: z.array(returnItem).max(200).default([]),
+  })
+  .refine((b) => b.verdicts.length + b.returns.length > 0, { message: 'Chưa có ý kiến nào để ghi', path: ['verdicts'] });
+export type ReviewBody = z.infer<typeof reviewBody>;
 
 /** Reopen an appraised assessment (steering office): some indicators, or the whole commune when `codes` is empty. */
 export const reopenBody = z.object({
@@ -428,7 +445,22 @@ export const maintenanceQuery = pageQuery.extend({
 export const riskLevels = ['revocation', 'possible_revocation', 'criteria_lost', 'no_assessment', 'kept'] as const;
 export const maintenanceRow = z.object({
   unit: unitRef,
+  /**
+   * The recognition the review is held against. `basis: 'own'` — the commune's own latest unrevoked decision;
+   * `basis: 'predecessors'` — the commune has none yet but was formed from recognised communes: the lowest level among
+   * their recognitions stands for them (`viaPredecessor`), and a decision for the merged commune is due (`needsDecision`).
+   */
   recognition: z.object({ id, level: standardLevel, year: z.number().int(), decisionNo: z.string().nullable(), viaPredecessor: z.boolean() }),
+  basis: z.enum(['own', 'predecessors']),
+  needsDecision: z.boolean(),
+  /** For `basis: 'predecessors'`: how many former communes, and the recognitions in force of those recognised. */
+  predecessors: z
+    .object({
+      total: z.number().int(),
+      recognised: z.number().int(),
+      recognitions: z.array(z.object({ id, unit: unitRef, level: standardLevel, year: z.number().int(), decisionNo: z.string().nullable() })),
+    })
+    .nullable(),
   /** The latest appraised assessment in or before the year. */
   assessment: z.object({ id: id.nullable(), year: z.number().int(), setCode: z.string() }).nullable(),
   criteriaMet: z.number().int().nullable(),
@@ -517,8 +549,11 @@ export const notification = z.object({
 });
 export type Notification = z.infer<typeof notification>;
 export const listNotificationsQuery = pageQuery.extend({ unread: z.stringbool().optional() });
-export const listNotificationsResponse = page(notification);
+/** A page of the caller's notifications, newest first, with the count of all unread ones (the bell's number). */
+export const listNotificationsResponse = page(notification).extend({ unread: z.number().int() });
+export type ListNotificationsResponse = z.infer<typeof listNotificationsResponse>;
 export const notificationParams = z.object({ id });
+export const markAllReadResponse = z.object({ marked: z.number().int() });
 
 // ───────────────────────────── inbox items (joined into contracts/assistance.ts inboxItem) ─────────────────────────────
 

@@ -24,6 +24,16 @@ export const navAbilities = z.object({
   assessments: z.boolean(),
   /** The yearly maintenance review of recognised communes. */
   maintenance: z.boolean(),
+  /** Dashboards (issue 7): figures of the year for the units in scope. */
+  dashboard: z.boolean(),
+  /** Resources mobilised per commune and the programme catalog (issue 6). */
+  resources: z.boolean(),
+  /** Standard reports and their .xlsx/.docx exports (issue 7). */
+  reports: z.boolean(),
+  /** Plans and targets (issue 6): target lists with at-risk communes, commune plans. */
+  plans: z.boolean(),
+  /** Maps (issue 7): the commune choropleth, or tiles without boundaries. */
+  map: z.boolean(),
 });
 
 export const sessionInfo = z.object({
@@ -51,6 +61,12 @@ export const sessionInfo = z.object({
       obstacle: z.boolean(),
       /** Open an assessment cycle. */
       cycle: z.boolean(),
+      /** Draw up a province target list (issue 6). */
+      targetList: z.boolean(),
+      /** Draw up a commune plan (issue 6; the commune's officers for their commune). */
+      plan: z.boolean(),
+      /** Import a cycle's indicator values from Excel (issue 7; commune officers, the steering office). */
+      valueImport: z.boolean(),
     }),
   }),
 });

@@ -5,6 +5,7 @@ import { migrateDatabase, openDatabase, type Database } from './db/client.js';
 import { buildApp } from './http/app.js';
 import type { App } from './http/types.js';
 import { seedCriteria } from '../seed/criteria.js';
+import { seedProgrammes } from '../seed/programmes.js';
 import { seedDemo } from '../seed/demo.js';
 import { seedReference } from '../seed/reference.js';
 import { purgeExpiredSessions } from './auth/session.repo.js';
@@ -26,6 +27,7 @@ export async function startServer(config: Config, opts: { log?: (msg: string) =>
     const ctx = systemCtx('startup');
     if (await seedReference(database.db, ctx)) log('Đã nạp dữ liệu tham chiếu (đơn vị hành chính, cơ quan).');
     if (await seedCriteria(database.db, ctx)) log('Đã nạp các bộ tiêu chí quốc gia từ tệp tham chiếu.');
+    if (await seedProgrammes(database.db, ctx)) log('Đã nạp danh mục các chương trình mục tiêu quốc gia.');
     if (config.demo && (await seedDemo(database.db, ctx))) log('Đã tạo tài khoản demo (xem trang đăng nhập).');
     const app = await buildApp({ config, database, db: database.db }, { logger: true, serveWeb: true });
     await app.listen({ port: config.port, host: config.host });

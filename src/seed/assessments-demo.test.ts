@@ -1,15 +1,18 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemCtx } from '../platform/context.js';
-import { queryOne } from '../platform/db/query.js';
+import { queryOne, queryRows } from '../platform/db/query.js';
 import { createTestContext, type TestContext } from '../test/app.js';
+import { demoAccounts } from './demo-users.js';
 import { seedDemo } from './demo.js';
 
 let t: TestContext;
 beforeAll(async () => {
   t = await createTestContext({ MTQG_DEMO: 'true' });
   await seedDemo(t.db, systemCtx());
+  agencyIds = new Map((await queryRows<{ id: string; name: string }>(t.db, sql`select id, name from agency`)).map((a) => [a.name, a.id]));
 });
+let agencyIds = new Map<string, string>();
 afterAll(() => t.close());
 
 async function signIn(login: string) {
@@ -48,6 +51,30 @@ describe('assessments demo data', () => {
     const pending = (await songnn('/api/inbox')).items.filter((i: { type: string; kind: string }) => i.type === 'assessment' && i.kind === 'review_pending');
     expect(pending.length).toBeGreaterThan(5);
     expect(pending[0].count).toBeGreaterThan(0);
+  });
+
+  it('has a demo department reviewer for every department the 2025 cycle routes criteria to, each with its reviews pending', async () => {
+    const routed = await queryRows<{ agency_id: string; criteria: string[] }>(
+      t.db,
+      sql`select e.value as agency_id, array_agg(e.key order by e.key::int) as criteria
+          from assessment_cycle c cross join lateral jsonb_each_text(c.criterion_agencies) e where c.year = 2025 and c.is_demo group by e.value`,
+    );
+    expect(routed.length).toBeGreaterThan(5);
+    for (const r of routed) {
+      const account = demoAccounts.find((a) => a.role === 'department_reviewer' && a.agencyName && r.agency_id === agencyIds.get(a.agencyName));
+      expect(account, `a demo reviewer for agency ${r.agency_id} (criteria ${r.criteria.join(', ')})`).toBeDefined();
+      const user = await queryOne<{ active: boolean }>(t.db, sql`select status = 'active' as active from app_user where login = ${account!.login} and is_demo and 'department_reviewer' = any(roles) and agency_id = ${r.agency_id}`);
+      expect(user?.active, account!.login).toBe(true);
+      const get = await signIn(account!.login);
+      const pending = (await get('/api/inbox')).items.filter((i: { type: string; kind: string }) => i.type === 'assessment' && i.kind === 'review_pending');
+      expect(pending.length, account!.login).toBeGreaterThan(0);
+      // the workflow's notifications are there too, for the forms waiting at the department step
+      const notes = await get('/api/notifications?unread=true&limit=100');
+      expect(notes.unread, account!.login).toBeGreaterThan(0);
+      expect(notes.items.every((n: { kind: string; title: string }) => n.kind === 'assessment_submitted' && n.title.includes('chờ Sở, ngành'))).toBe(true);
+      const form = await get(`/api/assessments/${pending[0].assessmentId}/form`);
+      expect([...form.assessment.abilities.reviewableCriteria].sort(), account!.login).toEqual([...r.criteria].sort());
+    }
   });
 
   it('lists recognised communes of the reference list in the 2024 maintenance review, sorted by risk', async () => {

@@ -27,11 +27,11 @@ import { insertRecognition } from '../modules/assessments/recognitions.repo.js';
 import { upsertStatus } from '../modules/assessments/status.repo.js';
 import { effectiveAttributes } from '../modules/units/units.repo.js';
 import { DEMO_SET_CODE } from './criteria.js';
+import { DEMO_CRITERION_AGENCY, NN_AGENCY } from './demo-users.js';
 
 const SETTING = 'assessments_demo_loaded_at';
 const LABEL = 'Dữ liệu minh họa';
 const OFFICE_AGENCY = 'Văn phòng Điều phối nông thôn mới tỉnh Lào Cai';
-const NN_AGENCY = 'Sở Nông nghiệp và Phát triển nông thôn';
 const REFERENCE = 'Danh sách tham chiếu seed/reference/laocai-ntm-status-2024.md §2.2';
 const SOURCES: Record<string, string> = {
   a: 'http://nongthonmoihatinh.vn/vi/news/Tin-trong-nuoc/Lao-Cai-Them-11-xa-dat-chuan-nong-thon-moi-40408',
@@ -50,14 +50,6 @@ const KNOWN: ReadonlyArray<[string, 'ntm' | 'advanced', number, string]> = [
   ['02965', 'ntm', 2019, 'b'], ['02884', 'ntm', 2019, 'b'], ['02881', 'ntm', 2020, 'c'], ['02896', 'ntm', 2020, 'c'],
   ['03070', 'ntm', 2020, 'c'], ['02980', 'ntm', 2020, 'c'], ['03040', 'ntm', 2024, 'd'], ['03022', 'ntm', 2024, 'd'],
 ];
-/** Department in charge of each 2021–2025 criterion (first name found among the seeded agencies). */
-const CRITERION_AGENCY: Record<string, string[]> = {
-  '1': ['Sở Xây dựng'], '2': ['Sở Giao thông vận tải', 'Sở Xây dựng'], '3': [NN_AGENCY], '4': ['Sở Công Thương'],
-  '5': ['Sở Giáo dục và Đào tạo'], '6': ['Sở Văn hóa và Thể thao'], '7': ['Sở Công Thương'], '8': ['Sở Thông tin và Truyền thông', 'Sở Khoa học và Công nghệ'],
-  '9': ['Sở Xây dựng'], '10': [NN_AGENCY], '11': ['Sở Lao động – Thương binh và Xã hội', 'Sở Nội vụ'], '12': ['Sở Lao động – Thương binh và Xã hội', 'Sở Nội vụ'],
-  '13': [NN_AGENCY], '14': ['Sở Giáo dục và Đào tạo'], '15': ['Sở Y tế'], '16': ['Sở Văn hóa và Thể thao'], '17': ['Sở Tài nguyên và Môi trường', NN_AGENCY],
-  '18': ['Sở Nội vụ'], '19': ['Sở Nội vụ'],
-};
 const RETURN_REASONS = ['Thiếu biên bản nghiệm thu công trình', 'Số liệu không khớp báo cáo thống kê', 'Chưa có ảnh chụp hiện trạng', 'Thiếu xác nhận của phòng chuyên môn'];
 const CHANGE_REASONS = ['Kiểm tra thực tế chưa đạt', 'Hồ sơ minh chứng chưa đủ'];
 
@@ -177,7 +169,7 @@ export async function seedAssessmentsDemo(db: Db, ctx: RequestCtx): Promise<bool
   const p2025 = await queryOne<{ id: string }>(db, sql`select id from unit where level = 'province' and valid_from = '2025-07-01' limit 1`);
   if (!set || !p2024 || !p2025) return false;
   const agencies = await queryRows<{ id: string; name: string }>(db, sql`select id, name from agency where valid_to is null or valid_to > '2024-01-01' order by valid_from desc nulls last`);
-  const agencyId = (names: string[]) => names.map((n) => agencies.find((a) => a.name === n)?.id).find((x) => x !== undefined) ?? null;
+  const agencyId = (names: readonly string[]) => names.map((n) => agencies.find((a) => a.name === n)?.id).find((x) => x !== undefined) ?? null;
   const office = agencyId([OFFICE_AGENCY]);
   if (!office) return false;
   const def = set.definition;
@@ -257,7 +249,7 @@ export async function seedAssessmentsDemo(db: Db, ctx: RequestCtx): Promise<bool
     // ── 2025: open cycle on the communes formed on 2025-07-01, commune → department per criterion → coordination office ──
     const routing: Record<string, string> = {};
     for (const c of def.criteria) {
-      const a = agencyId(CRITERION_AGENCY[c.number] ?? []) ?? agencyId([NN_AGENCY]);
+      const a = agencyId(DEMO_CRITERION_AGENCY[c.number] ?? []) ?? agencyId([NN_AGENCY]);
       if (a) routing[c.number] = a;
     }
     const chain2025: ReviewStep[] = [
@@ -329,6 +321,25 @@ export async function seedAssessmentsDemo(db: Db, ctx: RequestCtx): Promise<bool
     }
     await writeResults(tx, results25, null);
     await writeVerdicts(tx, verdicts25, null);
+    // in-app notifications of the demo users, as the workflow would have written them: forms waiting at the department
+    // step for the departments they are routed to, forms forwarded to the coordination office for its staff
+    await tx.execute(
+      sql`insert into notification (user_id, kind, title, assessment_id, unit_id, due_date, created_at)
+          select u.id, 'assessment_submitted', un.name || ' đã gửi hồ sơ tự đánh giá 2025 — chờ Sở, ngành phụ trách tiêu chí thẩm định',
+                 a.id, a.unit_id, '2025-11-30'::date, '2025-10-25T03:00:00Z'::timestamptz
+          from assessment a join unit un on un.id = a.unit_id join assessment_cycle c on c.id = a.cycle_id
+          join app_user u on u.is_demo and u.status = 'active' and 'department_reviewer' = any(u.roles)
+            and u.agency_id in (select e.value::uuid from jsonb_each_text(c.criterion_agencies) e)
+          where a.cycle_id = ${c2025} and a.current_step = 0 and a.status in ('in_review', 'returned')`,
+    );
+    await tx.execute(
+      sql`insert into notification (user_id, kind, title, assessment_id, unit_id, due_date, created_at)
+          select u.id, 'assessment_forwarded', 'Hồ sơ đánh giá 2025 của ' || un.name || ' chờ Văn phòng Điều phối NTM tỉnh',
+                 a.id, a.unit_id, '2025-12-20'::date, '2025-11-28T03:00:00Z'::timestamptz
+          from assessment a join unit un on un.id = a.unit_id
+          join app_user u on u.is_demo and u.status = 'active' and u.agency_id = ${office} and 'province_office' = any(u.roles)
+          where a.cycle_id = ${c2025} and a.current_step = 1 and a.status = 'in_review'`,
+    );
     // rows of demo.xa's form that were never saved stay at version 1 (no value); the others were saved once
     await tx.execute(sql`update indicator_result set version = 1, updated_at = null where value is null and state = 'draft' and assessment_id in (select id from assessment where cycle_id = ${c2025})`);
 

@@ -21,7 +21,7 @@ export interface Client {
   get(url: string): Promise<LightMyRequestResponse>;
   post(url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
   patch(url: string, body?: unknown): Promise<LightMyRequestResponse>;
-  put(url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  put(url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
   del(url: string): Promise<LightMyRequestResponse>;
 }
 
@@ -60,7 +60,7 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
       post: (url, body, extra) =>
         app.inject({ method: 'POST', url, headers: headers(extra), ...(body === undefined ? {} : { payload: body as object }) }),
       patch: (url, body) => app.inject({ method: 'PATCH', url, headers: headers(), payload: body as object }),
-      put: (url, body) => app.inject({ method: 'PUT', url, headers: headers(), payload: body as object }),
+      put: (url, body, extra) => app.inject({ method: 'PUT', url, headers: headers(extra), payload: body as object }),
       del: (url) => app.inject({ method: 'DELETE', url, headers: headers() }),
     };
   };
@@ -126,7 +126,11 @@ export async function dataFingerprint(db: Db): Promise<string> {
         union all select 'indicator_result', md5(coalesce(string_agg(id::text || version::text || state, ',' order by id), '')) from indicator_result
         union all select 'verdict', count(*)::text from verdict
         union all select 'result_evidence', count(*)::text from result_evidence
-        union all select 'recognition', count(*)::text from recognition`,
+        union all select 'recognition', count(*)::text from recognition
+        union all select 'resource_entry', md5(coalesce(string_agg(id::text || row_version::text, ',' order by id), '')) from resource_entry
+        union all select 'resource_entry_file', count(*)::text from resource_entry_file
+        union all select 'boundary_set', md5(coalesce(string_agg(id::text || is_active::text, ',' order by id), '')) from boundary_set
+        union all select 'boundary_feature', count(*)::text from boundary_feature`,
   );
   return rows.map((r) => `${r.t}=${r.h}`).join(';');
 }

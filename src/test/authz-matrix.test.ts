@@ -109,6 +109,10 @@ beforeAll(async () => {
   workbookBase64 = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
   await setUpAssistance(admin);
   await setUpAssessments(admin);
+  await setUpResources(admin);
+  await setUpMaps();
+  await setUpValueImports(admin);
+  await setUpPlans();
 });
 afterAll(async () => {
   await t.close();
@@ -187,10 +191,12 @@ const assessPools = {
   submit: { in: [] as string[], out: [] as string[] },
   verdict: { in: [] as string[], out: [] as string[] },
   ret: { in: [] as string[], out: [] as string[] },
+  review: { in: [] as string[], out: [] as string[] },
   forward: { in: [] as string[], out: [] as string[] },
   appraise: { in: [] as string[], out: [] as string[] },
   reopen: { in: [] as string[], out: [] as string[] },
   cycle: { in: [] as string[], out: [] as string[] },
+  closeCycle: { in: [] as string[], out: [] as string[] },
 };
 
 async function setUpAssessments(admin: Client): Promise<void> {
@@ -227,6 +233,7 @@ async function setUpAssessments(admin: Client): Promise<void> {
       for (const [pool, status, step, rows] of [
         ['verdict', 'in_review', 0, 'submitted'],
         ['ret', 'in_review', 0, 'submitted'],
+        ['review', 'in_review', 0, 'submitted'],
         ['forward', 'in_review', 0, 'reviewed'],
         ['appraise', 'in_review', 1, 'reviewed'],
         ['reopen', 'appraised', 1, 'appraised'],
@@ -236,6 +243,7 @@ async function setUpAssessments(admin: Client): Promise<void> {
         assessPools[pool][w].push(x);
       }
       assessPools.cycle[w].push((await open(w)).cycleId);
+      assessPools.closeCycle[w].push((await open(w)).cycleId);
     }
   }
   assess.codes = (await queryRows<{ indicator_code: string }>(t.db, sql`select indicator_code from indicator_result where assessment_id = ${assess.draft.in} order by position`)).map((r) => r.indicator_code);
@@ -631,6 +639,17 @@ const endpoints: Endpoint[] = [
     mutation: true,
     helpScoped: true,
   },
+  {
+    name: 'close cycle',
+    method: 'PATCH',
+    url: (w) => `/api/cycles/${take(assessPools.closeCycle, w)}`,
+    body: () => ({ expectedVersion: 1, status: 'closed', closeReason: 'Kết thúc đợt đánh giá' }),
+    roles: OFFICE,
+    ok: 200,
+    outStatus: 404,
+    mutation: true,
+    helpScoped: true,
+  },
   { name: 'list assessments', method: 'GET', url: () => '/api/assessments', roles: roles, ok: 200, outStatus: 'ok', mutation: false, helpScoped: true },
   { name: 'get assessment', method: 'GET', url: (w) => `/api/assessments/${assess.draft[w]}`, roles: roles, ok: 200, outStatus: 404, mutation: false, helpScoped: true },
   { name: 'assessment form', method: 'GET', url: (w) => `/api/assessments/${assess.draft[w]}/form`, roles: roles, ok: 200, outStatus: 404, mutation: false, helpScoped: true },
@@ -701,6 +720,21 @@ const endpoints: Endpoint[] = [
     helpScoped: true,
   },
   {
+    name: 'review assessment (verdicts and returns at once)',
+    method: 'POST',
+    url: (w) => `/api/assessments/${take(assessPools.review, w)}/review`,
+    body: () => ({
+      expectedVersion: 1,
+      verdicts: [{ code: assess.codes[0], baseVersion: 1, verdict: 'met', reason: 'Đã kiểm tra thực tế' }],
+      returns: [{ code: assess.codes[1], baseVersion: 1, reason: 'Thiếu hồ sơ minh chứng' }],
+    }),
+    roles: REVIEWERS,
+    ok: 200,
+    outStatus: 404,
+    mutation: true,
+    helpScoped: true,
+  },
+  {
     name: 'forward assessment',
     method: 'POST',
     url: (w) => `/api/assessments/${take(assessPools.forward, w)}/forward`,
@@ -747,7 +781,29 @@ const endpoints: Endpoint[] = [
   },
   { name: 'commune profile', method: 'GET', url: (w) => `/api/communes/${assist.unit[w]}/profile?year=2025`, roles: roles, ok: 200, outStatus: 404, mutation: false, helpScoped: true },
   { name: 'maintenance review', method: 'GET', url: () => '/api/maintenance?year=2025', roles: MAINTENANCE, ok: 200, outStatus: 'ok', mutation: false, helpScoped: true },
+  { name: 'dashboard', method: 'GET', url: (w) => `/api/dashboard?year=2025&unitId=${assist.unit[w]}`, roles: roles, ok: 200, outStatus: 404, mutation: false, helpScoped: true },
+  {
+    name: 'dashboard rows behind a figure',
+    method: 'GET',
+    url: (w) => `/api/dashboard/communes?year=2025&unitId=${assist.unit[w]}&filter=all`,
+    roles: roles,
+    ok: 200,
+    outStatus: 404,
+    mutation: false,
+    helpScoped: true,
+  },
   { name: 'list notifications', method: 'GET', url: () => '/api/notifications', roles: roles, ok: 200, outStatus: 'ok', mutation: false, helpScoped: true },
+  // Standard reports (issue 7): every role reads reports of its scope (a unit outside it → 404); the maintenance review
+  // keeps its grant; the narrative report is for leaders (the maintenance roles).
+  { name: 'report catalog', method: 'GET', url: () => '/api/reports', roles: roles, ok: 200, outStatus: 'ok', mutation: false },
+  { name: 'report view', method: 'GET', url: (w) => `/api/reports/criteria-achievement?year=2024&unitId=${target(w)}`, roles: roles, ok: 200, outStatus: 404, mutation: false },
+  { name: 'report .xlsx', method: 'GET', url: (w) => `/api/reports/bands/xlsx?year=2024&unitId=${target(w)}`, roles: roles, ok: 200, outStatus: 404, mutation: false },
+  { name: 'report resources (resourceTotals)', method: 'GET', url: (w) => `/api/reports/resources?year=2024&unitId=${target(w)}`, roles: roles, ok: 200, outStatus: 404, mutation: false },
+  { name: 'report target progress (targetProgress)', method: 'GET', url: () => '/api/reports/target-progress?year=2024', roles: roles, ok: 200, outStatus: 'ok', mutation: false },
+  { name: 'report commune profile', method: 'GET', url: (w) => `/api/reports/commune-profile?year=2024&communeId=${target(w)}`, roles: roles, ok: 200, outStatus: 404, mutation: false },
+  { name: 'report maintenance .xlsx', method: 'GET', url: (w) => `/api/reports/maintenance/xlsx?year=2024&unitId=${target(w)}`, roles: MAINTENANCE, ok: 200, outStatus: 404, mutation: false },
+  { name: 'narrative report view', method: 'GET', url: (w) => `/api/reports/narrative?year=2024&unitId=${target(w)}`, roles: MAINTENANCE, ok: 200, outStatus: 404, mutation: false },
+  { name: 'narrative report .docx', method: 'GET', url: (w) => `/api/reports/narrative/docx?year=2024&unitId=${target(w)}`, roles: MAINTENANCE, ok: 200, outStatus: 404, mutation: false },
   {
     name: 'mark notification read',
     method: 'POST',
@@ -761,7 +817,486 @@ const endpoints: Endpoint[] = [
     mutation: false, // read marks are personal state, not audited
     helpScoped: true,
   },
+  {
+    name: 'mark all notifications read',
+    method: 'POST',
+    url: () => '/api/notifications/read-all',
+    roles: roles,
+    ok: 200,
+    outStatus: 'ok',
+    mutation: false, // personal state, not audited; only the caller's own rows are touched
+    helpScoped: true,
+  },
 ];
+
+/**
+ * Programmes and resources (issue 6): entries on Xã Bát Xát ("in") and Xã Hợp Thành ("out") made by the admin in
+ * 2025; edits and deletions take fresh entries (version 1) from pools.
+ */
+const resData = { programme: '', entry: { in: '', out: '' } };
+const resPools = { update: { in: [] as string[], out: [] as string[] }, remove: { in: [] as string[], out: [] as string[] } };
+const resourceBody = (w: Where) => ({
+  unitId: assist.unit[w],
+  year: 2025,
+  componentId: null,
+  source: 'commune_budget',
+  workName: `Nhà văn hóa thôn ${++seq}`,
+  plannedVnd: 200_000_000,
+  allocatedVnd: 150_000_000,
+  disbursedVnd: 100_000_000,
+});
+
+async function setUpResources(admin: Client): Promise<void> {
+  resData.programme = ((await admin.get('/api/programmes')).json() as { items: Array<{ id: string }> }).items[0]!.id;
+  const create = async (w: Where) => {
+    const r = await admin.post('/api/resources', resourceBody(w));
+    if (r.statusCode !== 201) throw new Error(r.body);
+    return (r.json() as { id: string }).id;
+  };
+  for (const w of ['in', 'out'] as const) {
+    resData.entry[w] = await create(w);
+    const calls = w === 'in' ? 1 + roles.length : roles.length;
+    for (let i = 0; i < calls; i++) {
+      resPools.update[w].push(await create(w));
+      resPools.remove[w].push(await create(w));
+    }
+  }
+}
+
+const RESOURCE_WRITERS: Role[] = ['system_admin', 'province_office', 'department_reviewer', 'help_team', 'commune_officer'];
+const resourceEndpoints: Endpoint[] = [
+  { name: 'list programmes', method: 'GET', url: () => '/api/programmes', roles: roles, ok: 200, outStatus: 'ok', mutation: false, helpScoped: true },
+  { name: 'get programme', method: 'GET', url: () => `/api/programmes/${resData.programme}`, roles: roles, ok: 200, outStatus: 'ok', mutation: false, helpScoped: true },
+  { name: 'list resources', method: 'GET', url: (w) => `/api/resources?unitId=${assist.unit[w]}`, roles: roles, ok: 200, outStatus: 404, mutation: false, helpScoped: true },
+  {
+    name: 'resource totals',
+    method: 'GET',
+    url: (w) => `/api/resources/totals?unitId=${assist.unit[w]}&groupBy=source`,
+    roles: roles,
+    ok: 200,
+    outStatus: 404,
+    mutation: false,
+    helpScoped: true,
+  },
+  { name: 'get resource entry', method: 'GET', url: (w) => `/api/resources/${resData.entry[w]}`, roles: roles, ok: 200, outStatus: 404, mutation: false, helpScoped: true },
+  {
+    name: 'create resource entry',
+    method: 'POST',
+    url: () => '/api/resources',
+    body: (w) => resourceBody(w),
+    roles: RESOURCE_WRITERS,
+    ok: 201,
+    outStatus: 403,
+    mutation: true,
+    helpScoped: true,
+  },
+  {
+    name: 'update resource entry',
+    method: 'PATCH',
+    url: (w) => `/api/resources/${take(resPools.update, w)}`,
+    body: (w) => {
+      const { unitId: _unit, ...rest } = resourceBody(w);
+      return { ...rest, disbursedVnd: 150_000_000, expectedVersion: 1 };
+    },
+    roles: RESOURCE_WRITERS,
+    ok: 200,
+    outStatus: 404,
+    mutation: true,
+    helpScoped: true,
+  },
+  {
+    name: 'delete resource entry',
+    method: 'DELETE',
+    url: (w) => `/api/resources/${take(resPools.remove, w)}?expectedVersion=1`,
+    roles: RESOURCE_WRITERS,
+    ok: 200,
+    outStatus: 404,
+    mutation: true,
+    helpScoped: true,
+  },
+];
+endpoints.push(...resourceEndpoints);
+
+/**
+ * Maps (issue 7): boundary sets of the former Lào Cai province ("in", feature on Xã Bản Vược) and of the former Yên Bái
+ * province ("out", feature on Phường Yên Thịnh), inserted directly; deletions take fresh sets from pools. Uploads send
+ * a one-feature GeoJSON for a commune of each province (run with the province-scoped users).
+ */
+const mapData = { set: { in: '', out: '' }, remove: { in: [] as string[], out: [] as string[] }, code: { in: '02710', out: '04249' } };
+const MAP_BOUNDARY = '----mtqgmapsmatrix';
+const mapUpload = (w: Where) => {
+  const [x, y] = w === 'in' ? [103.95, 22.6] : [104.87, 21.7];
+  const geojson = JSON.stringify({
+    type: 'FeatureCollection',
+    features: [{ type: 'Feature', properties: { ma_xa: mapData.code[w] }, geometry: { type: 'Polygon', coordinates: [[[x, y], [x + 0.02, y], [x + 0.02, y + 0.02], [x, y + 0.02], [x, y]]] } }],
+  });
+  return Buffer.from(
+    `--${MAP_BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="ranh-gioi.geojson"\r\nContent-Type: application/geo+json\r\n\r\n${geojson}\r\n--${MAP_BOUNDARY}--\r\n`,
+  );
+};
+
+async function setUpMaps(): Promise<void> {
+  const mk = async (w: Where) => {
+    const unitId = w === 'in' ? inUnit : await t.unitId(mapData.code.out, '2024-12-31');
+    const [file] = await queryRows<{ id: string }>(
+      t.db,
+      sql`insert into stored_file (sha256, mime, size, original_name, unit_id) values (${'0'.repeat(64)}, 'application/geo+json', 100, 'ranh-gioi.geojson', ${province(w)}) returning id`,
+    );
+    const [set] = await queryRows<{ id: string }>(
+      t.db,
+      sql`insert into boundary_set (name, province_unit_id, year_from, year_to, as_of, code_property, file_id, feature_count, bbox,
+                                    points_original, points_simplified, payload_gzip_bytes, is_active)
+          values ('Kiểm thử', ${province(w)}, 2024, 2024, '2024-12-31', 'ma_xa', ${file!.id}, 1, '[103.9, 22.5, 104, 22.6]'::jsonb, 5, 5, 100, false)
+          returning id`,
+    );
+    await t.db.execute(
+      sql`insert into boundary_feature (set_id, unit_id, code, geometry, area_km2)
+          values (${set!.id}, ${unitId}, ${mapData.code[w]}, '{"rings":[[1039000,225000,1000,0,0,1000,-1000,-1000]]}'::jsonb, 100)`,
+    );
+    return set!.id;
+  };
+  for (const w of ['in', 'out'] as const) {
+    mapData.set[w] = await mk(w);
+    const calls = w === 'in' ? 1 + roles.length : roles.length;
+    for (let i = 0; i < calls; i++) mapData.remove[w].push(await mk(w));
+  }
+}
+
+const mapEndpoints: Endpoint[] = [
+  {
+    name: 'upload boundaries',
+    method: 'POST',
+    url: () => '/api/maps/boundaries?name=Ranh%20gi%E1%BB%9Bi&yearFrom=2024&yearTo=2024',
+    body: (w) => mapUpload(w),
+    headers: () => ({ 'content-type': `multipart/form-data; boundary=${MAP_BOUNDARY}` }),
+    roles: OFFICE,
+    ok: 201,
+    outStatus: 403,
+    mutation: true,
+    provinceScoped: true,
+  },
+  { name: 'map boundaries', method: 'GET', url: (w) => `/api/maps/boundaries?year=2024&unitId=${target(w)}`, roles: roles, ok: 200, outStatus: 404, mutation: false },
+  { name: 'map values', method: 'GET', url: (w) => `/api/maps/values?year=2024&setId=${nationalSet}&unitId=${target(w)}`, roles: roles, ok: 200, outStatus: 404, mutation: false },
+  { name: 'list boundary sets', method: 'GET', url: () => '/api/maps/boundary-sets?year=2024', roles: roles, ok: 200, outStatus: 'ok', mutation: false, provinceScoped: true },
+  {
+    name: 'activate boundary set',
+    method: 'POST',
+    url: (w) => `/api/maps/boundary-sets/${mapData.set[w]}/activation`,
+    body: () => ({ active: ++seq % 2 === 0 }),
+    roles: OFFICE,
+    ok: 200,
+    outStatus: 404,
+    mutation: true,
+    provinceScoped: true,
+  },
+  {
+    name: 'delete boundary set',
+    method: 'DELETE',
+    url: (w) => `/api/maps/boundary-sets/${take(mapData.remove, w)}`,
+    roles: OFFICE,
+    ok: 200,
+    outStatus: 404,
+    mutation: true,
+    provinceScoped: true,
+  },
+];
+endpoints.push(...mapEndpoints);
+
+/**
+ * Excel import of values (issue 7): jobs uploaded by the admin for Xã Bát Xát ("in") and Xã Hợp Thành ("out") in the
+ * draft assessments' cycles; each apply takes a fresh validated job (a note on its own indicator).
+ */
+const valueImport: { job: Record<Where, string>; pool: Record<Where, string[]>; file: Buffer } = { job: { in: '', out: '' }, pool: { in: [], out: [] }, file: Buffer.alloc(0) };
+const VALUE_IMPORT: Role[] = ['system_admin', 'province_office', 'commune_officer'];
+async function valuesWorkbook(rows: Array<[string, string]>): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Nhập giá trị');
+  ws.addRow(['Mã xã', 'Mã chỉ tiêu', 'Giá trị mới', 'Ghi chú']);
+  for (const [code, note] of rows) ws.addRow(['', code, null, note]);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+let valuesMultipart: ReturnType<typeof multipartFile> | undefined;
+/** One multipart body (one boundary) for the body and its content-type header. */
+const valuesUpload = () => (valuesMultipart ??= multipartFile(valueImport.file, 'gia-tri.xlsx'));
+async function setUpValueImports(admin: Client): Promise<void> {
+  valueImport.file = await valuesWorkbook([[assess.codes[40]!, 'Ghi chú kiểm thử']]);
+  const make = async (w: Where, code: string) => {
+    const mp = multipartFile(await valuesWorkbook([[code, `Ghi chú ${++seq}`]]), 'gia-tri.xlsx');
+    const res = await admin.post(`/api/cycles/${assess.cycle[w]}/value-imports?unitId=${assist.unit[w]}`, mp.body, mp.headers);
+    if (res.statusCode !== 202) throw new Error(res.body);
+    const id = (res.json() as { id: string }).id;
+    for (let i = 0; i < 300; i++) {
+      const job = (await admin.get(`/api/value-imports/${id}`)).json() as { status: string; counts: { errors: number; changes: number } };
+      if (job.status !== 'parsing') {
+        if (job.status !== 'validated' || job.counts.errors || job.counts.changes !== 1) throw new Error(`value import job ${JSON.stringify(job)}`);
+        return id;
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error('value import job did not finish');
+  };
+  for (const w of ['in', 'out'] as const) {
+    valueImport.job[w] = await make(w, assess.codes[33]!);
+    const calls = w === 'in' ? 1 + roles.length : roles.length;
+    for (let i = 0; i < calls; i++) valueImport.pool[w].push(await make(w, assess.codes[41 + i]!));
+  }
+}
+const valueImportEndpoints: Endpoint[] = [
+  { name: 'values template', method: 'GET', url: (w) => `/api/cycles/${assess.cycle[w]}/values-template.xlsx`, roles: VALUE_IMPORT, ok: 200, outStatus: 404, mutation: false, helpScoped: true },
+  {
+    name: 'upload values workbook',
+    method: 'POST',
+    url: (w) => `/api/cycles/${assess.cycle[w]}/value-imports`,
+    body: () => valuesUpload().body,
+    headers: () => valuesUpload().headers,
+    roles: VALUE_IMPORT,
+    ok: 202,
+    outStatus: 404,
+    mutation: true,
+    helpScoped: true,
+  },
+  { name: 'values import job', method: 'GET', url: (w) => `/api/value-imports/${valueImport.job[w]}`, roles: VALUE_IMPORT, ok: 200, outStatus: 404, mutation: false, helpScoped: true },
+  { name: 'values import errors file', method: 'GET', url: (w) => `/api/value-imports/${valueImport.job[w]}/errors.xlsx`, roles: VALUE_IMPORT, ok: 200, outStatus: 404, mutation: false, helpScoped: true },
+  {
+    name: 'apply values import',
+    method: 'POST',
+    url: (w) => `/api/value-imports/${take(valueImport.pool, w)}/apply`,
+    body: () => ({ expectedVersion: 2 }),
+    roles: VALUE_IMPORT,
+    ok: 200,
+    outStatus: 404,
+    mutation: true,
+    helpScoped: true,
+  },
+];
+endpoints.push(...valueImportEndpoints);
+
+/**
+ * Plans and targets (issue 6). Target lists run with the province-scoped users (in = a 2024 list of the former Lào Cai
+ * province, out = one of Yên Bái); commune plans with the users of the agency helping Xã Bát Xát (in = its plans,
+ * out = Xã Hợp Thành's). Mutations that carry a version take fresh rows from pools (written directly: the flows are
+ * tested in modules/targets and modules/plans).
+ */
+const plansAuthz = {
+  commune: { in: '', out: '' }, // a 2024 commune of each province
+  list: { in: '', out: '' },
+  plan: { in: '', out: '' },
+};
+const plansPools = {
+  listEdit: { in: [] as string[], out: [] as string[] },
+  listAdopt: { in: [] as string[], out: [] as string[] },
+  listAdd: { in: [] as string[], out: [] as string[] },
+  listRemove: { in: [] as string[], out: [] as string[] },
+  planEdit: { in: [] as string[], out: [] as string[] },
+  planCriteria: { in: [] as string[], out: [] as string[] },
+  task: { in: [] as string[], out: [] as string[] }, // "planId/taskId"
+  copyYear: { in: [] as string[], out: [] as string[] },
+};
+let planSeq = 0;
+/** Periods of the plans created through the endpoint (2028–2029, 2028–2030, …): each call a new one. */
+let createPlanSeq = 0;
+
+async function setUpPlans(): Promise<void> {
+  const { insertList, insertCommunes } = await import('../modules/targets/targets.repo.js');
+  const { insertPlan, insertTasks } = await import('../modules/plans/plans.repo.js');
+  const communeOf = async (province: string) =>
+    (
+      await queryRows<{ id: string }>(
+        t.db,
+        sql`with recursive s(id) as (select ${province}::uuid union select u.id from unit u join s on u.parent_id = s.id)
+            select u.id from unit u join s on s.id = u.id where u.level = 'commune' and u.valid_from is null and (u.valid_to is null or u.valid_to > '2024-12-31')
+            order by u.code limit 1`,
+      )
+    )[0]!.id;
+  plansAuthz.commune.in = inUnit;
+  plansAuthz.commune.out = await communeOf(outProvince);
+  const list = async (w: Where, opts: { commune?: boolean; doc?: boolean } = {}) => {
+    const id = await insertList(t.db, {
+      provinceUnitId: province(w),
+      year: 2024,
+      title: `Danh sách kiểm thử ${++planSeq}`,
+      documentNo: opts.doc ? '1/KH-BCĐ' : null,
+      documentDate: opts.doc ? '2024-03-01' : null,
+      note: null,
+      createdBy: null,
+    });
+    if (opts.commune) await insertCommunes(t.db, id, [{ unitId: plansAuthz.commune[w], targetLevel: 'ntm', helperAgencyId: null, note: null }], null);
+    return id;
+  };
+  const plan = (w: Where, year: number, yearTo = year) =>
+    insertPlan(t.db, {
+      unitId: assist.unit[w], kind: yearTo === year ? 'annual' : 'phase', yearFrom: year, yearTo, title: `Kế hoạch kiểm thử ${year}–${yearTo}`,
+      targetLevel: 'ntm', targetYear: yearTo, note: null, copiedFromId: null, createdBy: null,
+    });
+  for (const w of ['in', 'out'] as const) {
+    plansAuthz.list[w] = await list(w, { commune: true });
+    plansAuthz.plan[w] = await plan(w, 2026);
+    const calls = w === 'in' ? 1 + roles.length : roles.length;
+    for (let i = 0; i < calls; i++) {
+      plansPools.listEdit[w].push(await list(w));
+      plansPools.listAdopt[w].push(await list(w, { commune: true, doc: true }));
+      plansPools.listAdd[w].push(await list(w));
+      plansPools.listRemove[w].push(await list(w, { commune: true }));
+      // Fresh phase plans (one per call) for versioned edits; copies make the annual plan of an odd year from the even
+      // year before it.
+      plansPools.planEdit[w].push(await plan(w, 2026, 2030 + i));
+      plansPools.planCriteria[w].push(await plan(w, 2027, 2030 + i));
+      plansPools.copyYear[w].push(String(2031 + 2 * i));
+      await plan(w, 2030 + 2 * i);
+      const [task] = await insertTasks(
+        t.db,
+        plansAuthz.plan[w],
+        [{ criterionNumber: null, title: `Việc kiểm thử ${i}`, responsibleAgencyId: assist.agency[w], responsibleName: null, deadline: null, estimatedCostVnd: null, status: 'todo', progressNote: null }],
+        null,
+      );
+      plansPools.task[w].push(`${plansAuthz.plan[w]}/${task}`);
+    }
+  }
+}
+
+const PLAN_EDITORS: Role[] = ['system_admin', 'commune_officer'];
+const PLAN_TASKS: Role[] = ['system_admin', 'commune_officer', 'help_team', 'department_reviewer'];
+const planEndpoints: Endpoint[] = [
+  { name: 'list target lists', method: 'GET', url: () => '/api/target-lists?year=2024', roles: roles, ok: 200, outStatus: 'ok', mutation: false, provinceScoped: true },
+  { name: 'get target list', method: 'GET', url: (w) => `/api/target-lists/${plansAuthz.list[w]}`, roles: roles, ok: 200, outStatus: 404, mutation: false, provinceScoped: true },
+  {
+    name: 'target list candidates',
+    method: 'GET',
+    url: (w) => `/api/target-lists/${plansAuthz.list[w]}/candidates?q=xa`,
+    roles: roles,
+    ok: 200,
+    outStatus: 404,
+    mutation: false,
+    provinceScoped: true,
+  },
+  {
+    name: 'create target list',
+    method: 'POST',
+    url: () => '/api/target-lists',
+    body: (w) => ({ provinceUnitId: province(w), year: 2024, title: `Danh sách ${++planSeq}` }),
+    roles: OFFICE,
+    ok: 201,
+    outStatus: 403,
+    mutation: true,
+    provinceScoped: true,
+  },
+  {
+    name: 'update target list',
+    method: 'PATCH',
+    url: (w) => `/api/target-lists/${take(plansPools.listEdit, w)}`,
+    body: () => ({ expectedVersion: 1, documentNo: '2/KH-BCĐ' }),
+    roles: OFFICE,
+    ok: 200,
+    outStatus: 404,
+    mutation: true,
+    provinceScoped: true,
+  },
+  {
+    name: 'adopt target list',
+    method: 'POST',
+    url: (w) => `/api/target-lists/${take(plansPools.listAdopt, w)}/transitions`,
+    body: () => ({ action: 'adopt', expectedVersion: 1 }),
+    roles: OFFICE,
+    ok: 200,
+    outStatus: 404,
+    mutation: true,
+    provinceScoped: true,
+  },
+  {
+    name: 'add communes to target list',
+    method: 'POST',
+    url: (w) => `/api/target-lists/${take(plansPools.listAdd, w)}/communes`,
+    body: (w) => ({ expectedVersion: 1, items: [{ unitId: plansAuthz.commune[w], targetLevel: 'ntm' }] }),
+    roles: OFFICE,
+    ok: 200,
+    outStatus: 404,
+    mutation: true,
+    provinceScoped: true,
+  },
+  {
+    name: 'remove commune from target list',
+    method: 'DELETE',
+    url: (w) => `/api/target-lists/${take(plansPools.listRemove, w)}/communes/${plansAuthz.commune[w]}?expectedVersion=1`,
+    roles: OFFICE,
+    ok: 200,
+    outStatus: 404,
+    mutation: true,
+    provinceScoped: true,
+  },
+  { name: 'list plans', method: 'GET', url: (w) => `/api/plans?unitId=${assist.unit[w]}`, roles: roles, ok: 200, outStatus: 'ok', mutation: false, helpScoped: true },
+  { name: 'plans summary', method: 'GET', url: () => '/api/plans/summary?year=2026', roles: roles, ok: 200, outStatus: 'ok', mutation: false, helpScoped: true },
+  { name: 'get plan', method: 'GET', url: (w) => `/api/plans/${plansAuthz.plan[w]}`, roles: roles, ok: 200, outStatus: 404, mutation: false, helpScoped: true },
+  {
+    name: 'create plan',
+    method: 'POST',
+    url: () => '/api/plans',
+    body: (w) => ({ unitId: assist.unit[w], kind: 'phase', yearFrom: 2028, yearTo: 2028 + ++createPlanSeq, targetLevel: 'ntm', targetYear: 2030 }),
+    roles: PLAN_EDITORS,
+    ok: 201,
+    outStatus: 404,
+    mutation: true,
+    helpScoped: true,
+  },
+  {
+    name: 'copy plan from last year',
+    method: 'POST',
+    url: () => '/api/plans/copy',
+    body: (w) => ({ unitId: assist.unit[w], year: Number(take(plansPools.copyYear, w)) }),
+    roles: PLAN_EDITORS,
+    ok: 201,
+    outStatus: 404,
+    mutation: true,
+    helpScoped: true,
+  },
+  {
+    name: 'update plan',
+    method: 'PATCH',
+    url: (w) => `/api/plans/${take(plansPools.planEdit, w)}`,
+    body: () => ({ expectedVersion: 1, status: 'approved' }),
+    roles: PLAN_EDITORS,
+    ok: 200,
+    outStatus: 404,
+    mutation: true,
+    helpScoped: true,
+  },
+  {
+    name: 'set plan criteria',
+    method: 'PUT',
+    url: (w) => `/api/plans/${take(plansPools.planCriteria, w)}/criteria`,
+    body: () => ({ expectedVersion: 1, items: [{ criterionNumber: '2', targetYear: 2030 }] }),
+    roles: PLAN_EDITORS,
+    ok: 200,
+    outStatus: 404,
+    mutation: true,
+    helpScoped: true,
+  },
+  {
+    name: 'add plan task',
+    method: 'POST',
+    url: (w) => `/api/plans/${plansAuthz.plan[w]}/tasks`,
+    body: () => ({ title: `Việc ${++planSeq}` }),
+    roles: PLAN_TASKS,
+    ok: 201,
+    outStatus: 404,
+    mutation: true,
+    helpScoped: true,
+  },
+  {
+    name: 'update plan task',
+    method: 'PATCH',
+    url: (w) => {
+      const [planId, taskId] = take(plansPools.task, w).split('/');
+      return `/api/plans/${planId}/tasks/${taskId}`;
+    },
+    body: () => ({ expectedVersion: 1, status: 'doing' }),
+    roles: PLAN_TASKS,
+    ok: 200,
+    outStatus: 404,
+    mutation: true,
+    helpScoped: true,
+  },
+];
+endpoints.push(...planEndpoints);
 
 async function call(c: Client, e: Endpoint, w: Where) {
   const url = e.urlFor ? e.urlFor(w, c) : e.url(w);

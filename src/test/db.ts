@@ -9,6 +9,7 @@ import pg from 'pg';
 import { systemCtx } from '../platform/context.js';
 import { migrateDatabase, openDatabase, type Database } from '../platform/db/client.js';
 import { seedCriteria } from '../seed/criteria.js';
+import { seedProgrammes } from '../seed/programmes.js';
 import { seedReference } from '../seed/reference.js';
 
 export type TestDbKind = 'pglite' | 'postgres';
@@ -40,6 +41,7 @@ export async function buildTemplate(): Promise<string | null> {
     await migrateDatabase(d);
     await seedReference(d.db, systemCtx('test-template'));
     await seedCriteria(d.db, systemCtx('test-template'));
+    await seedProgrammes(d.db, systemCtx('test-template'));
     const blob = await d.pglite!.dumpDataDir('gzip');
     fs.mkdirSync(path.dirname(templateFile), { recursive: true });
     fs.writeFileSync(templateFile, Buffer.from(await blob.arrayBuffer()));
@@ -52,6 +54,7 @@ export async function buildTemplate(): Promise<string | null> {
   await migrateDatabase(d);
   await seedReference(d.db, systemCtx('test-template'));
   await seedCriteria(d.db, systemCtx('test-template'));
+  await seedProgrammes(d.db, systemCtx('test-template'));
   await d.close();
   return name;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AssessmentStatus, ResultState } from '../../contracts/assessments.js';
-import { allowedActions, decide, isEditable, nextRowState, type AssessmentAction, type Side } from './transitions.js';
+import { allowedActions, decide, decideCycle, isEditable, nextRowState, type AssessmentAction, type Side } from './transitions.js';
 
 const done = { submitted: 0, returned: 0 };
 const st = (status: AssessmentStatus, currentStep: number | null, stepCount = 2) => ({ status, currentStep, stepCount });
@@ -101,5 +101,24 @@ describe('indicator states', () => {
     expect(isEditable('reopened', 'appraised')).toBe(false);
     expect(isEditable('in_review', 'draft')).toBe(false);
     expect(isEditable('appraised', 'returned')).toBe(false);
+  });
+});
+
+describe('cycle transitions', () => {
+  it('an open cycle can be edited and stays open', () => {
+    expect(decideCycle('open', { edits: true, close: false })).toEqual({ ok: true, next: 'open' });
+  });
+  it('closing needs a reason and leads to closed', () => {
+    expect(decideCycle('open', { edits: false, close: true, reason: '  ' })).toMatchObject({ ok: false, error: 'VALIDATION' });
+    expect(decideCycle('open', { edits: false, close: true })).toMatchObject({ ok: false, error: 'VALIDATION' });
+    expect(decideCycle('open', { edits: true, close: true, reason: 'Hết năm đánh giá' })).toEqual({ ok: true, next: 'closed' });
+  });
+  it('a closed cycle refuses every change', () => {
+    for (const change of [{ edits: true, close: false }, { edits: false, close: true, reason: 'Đóng lại' }]) {
+      expect(decideCycle('closed', change)).toMatchObject({ ok: false, error: 'INVALID_TRANSITION' });
+    }
+  });
+  it('an empty change is refused', () => {
+    expect(decideCycle('open', { edits: false, close: false })).toMatchObject({ ok: false, error: 'VALIDATION' });
   });
 });

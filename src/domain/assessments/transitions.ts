@@ -134,3 +134,25 @@ export function nextRowState(action: AssessmentAction, state: ResultState): Resu
   if (!rows.from.includes(state)) return null;
   return rows.to === 'same' ? state : rows.to;
 }
+
+// ───────────────────────────── cycles ─────────────────────────────
+
+export type CycleStatus = 'open' | 'closed';
+/** What a cycle update asks for: edits (name, deadlines, routing, communes) and/or closing with a reason. */
+export interface CycleChange {
+  edits: boolean;
+  close: boolean;
+  reason?: string | null | undefined;
+}
+export type CycleDecision = { ok: true; next: CycleStatus } | { ok: false; error: 'INVALID_TRANSITION' | 'VALIDATION'; message: string };
+
+/**
+ * The cycle's own table: open --edit--> open; open --close(reason)--> closed; closed is final and read-only (no edits,
+ * no reopening, and no workflow action on its assessments). (pure)
+ */
+export function decideCycle(status: CycleStatus, change: CycleChange): CycleDecision {
+  if (status === 'closed') return { ok: false, error: 'INVALID_TRANSITION', message: 'Đợt đánh giá đã đóng; chỉ còn để xem' };
+  if (!change.edits && !change.close) return { ok: false, error: 'VALIDATION', message: 'Không có gì để thay đổi' };
+  if (change.close && !change.reason?.trim()) return { ok: false, error: 'VALIDATION', message: 'Cần nêu lý do đóng đợt đánh giá' };
+  return { ok: true, next: change.close ? 'closed' : 'open' };
+}

@@ -58,15 +58,16 @@ export function assessmentAbilities(
     { submitted: a.n_submitted, returned: a.n_returned },
   );
   const may = (x: (typeof actions)[number]) => actions.includes(x);
-  const reviewing = may('verdict') && (a.n_submitted > 0 || a.status === 'in_review');
+  // A closed cycle is read-only: no action on its assessments.
+  const reviewing = open && may('verdict') && (a.n_submitted > 0 || a.status === 'in_review');
   return {
     canEdit: open && may('save') && (a.status === 'draft' || a.n_returned > 0),
     canSubmit: open && may('submit'),
     canReview: reviewing,
-    canReturn: may('return'),
-    canForward: may('forward'),
-    canAppraise: may('appraise'),
-    canReopen: may('reopen'),
+    canReturn: open && may('return'),
+    canForward: open && may('forward'),
+    canAppraise: open && may('appraise'),
+    canReopen: open && may('reopen'),
     reviewableCriteria: reviewing ? reviewable : [],
   };
 }

@@ -6,7 +6,7 @@ import { isGlobal } from '../../platform/auth/policy.js';
 import { inScope } from '../../platform/auth/scope.repo.js';
 import type { Actor } from '../../platform/context.js';
 import type { Db } from '../../platform/db/client.js';
-import { queryOne, queryRows } from '../../platform/db/query.js';
+import { preparedRows, queryOne, queryRows } from '../../platform/db/query.js';
 import { selfAndPredecessors, unitRefColumns, type UnitRefRow } from '../assignments/assignments.repo.js';
 
 /** jsonb comes back parsed from node-postgres and PGlite alike; older paths may hand a string. */
@@ -210,18 +210,23 @@ export async function findValues(db: Db, assessmentId: string): Promise<Array<{ 
 const jsonValue = (v: IndicatorValue | null) => (v === null ? sql`null` : sql`${JSON.stringify(v)}::jsonb`);
 
 /**
- * Save a value only if the row is still at `baseVersion` and editable (draft or returned), and append the change to
- * `result_change` — one statement, so atomic without a transaction. Zero rows means a stale or concurrent edit, or a
- * row no longer editable (the caller re-reads to tell which). The version and state are in the UPDATE's own WHERE so
- * a concurrent writer that committed first is re-checked (never overwritten).
+ * Save a value only if the row is still at `baseVersion` and editable (draft or returned), append the change to
+ * `result_change`, and read what the answer needs (every row of the assessment as `findRowsForAnswer` reads it, the
+ * saved row as the update left it) — one statement, so atomic without a transaction and one round trip. Null means a
+ * stale or concurrent edit, or a row no longer editable (the caller re-reads to tell which). The version and state are
+ * in the UPDATE's own WHERE so a concurrent writer that committed first is re-checked (never overwritten).
  */
 export async function saveResult(
   db: Db,
+  assessmentId: string,
   id: string,
+  code: string,
   baseVersion: number,
   v: { value: IndicatorValue | null; note: string | null | undefined; carriedOver: boolean; opId: string; actorId: string },
-): Promise<boolean> {
-  const rows = await queryRows<{ id: string }>(
+): Promise<ResultRow[] | null> {
+  const full = sql`r.indicator_code = ${code}`;
+  const now = (col: string) => sql.raw(`case when u.id is null then r.${col} else u.${col} end`);
+  const rows = await preparedRows<ResultRow>(
     db,
     sql`with before as (select id, value from indicator_result where id = ${id}),
         u as (
@@ -230,15 +235,29 @@ export async function saveResult(
             version = r.version + 1, updated_by = ${v.actorId}, updated_at = now(), last_op_id = ${v.opId}
           from before b
           where r.id = b.id and r.version = ${baseVersion} and r.state in ('draft', 'returned')
-          returning r.id, r.version, r.value, r.note, r.carried_over, b.value as value_before
+          returning r.id, r.version, r.value, r.note, r.carried_over, r.updated_at, r.updated_by, r.last_op_id, b.value as value_before
         ),
         c as (
           insert into result_change (result_id, op_id, version, value_before, value_after, note, carried_over, actor_id)
           select u.id, ${v.opId}::uuid, u.version, u.value_before, u.value, u.note, u.carried_over, ${v.actorId}::uuid from u
         )
-        select id from u`,
+        select r.id, r.indicator_code, r.criterion_number, r.position, ${now('value')} as value, ${now('note')} as note,
+               ${now('carried_over')} as carried_over, r.state, r.return_reason, ${now('version')} as version,
+               ${now('updated_at')} as updated_at, ${now('updated_by')} as updated_by,
+               case when ${full} then (select name from app_user where id = ${now('updated_by')}) end as updated_by_name, ${now('last_op_id')} as last_op_id,
+               (select jsonb_object_agg(z.step_key, z.v) from (
+                  select distinct on (v.step_key) v.step_key, jsonb_build_object('step', v.step_key, 'verdict', v.verdict, 'agreed', v.agreed,
+                    'reason', v.reason, 'round', v.round, 'actor_id', v.actor_id,
+                    'actor_name', case when ${full} then (select name from app_user where id = v.actor_id) end, 'at', v.at) as v
+                  from verdict v where v.result_id = r.id order by v.step_key, v.at desc, v.id) z) as verdicts,
+               case when ${full} then (select jsonb_agg(jsonb_build_object('id', f.id, 'sha256', f.sha256, 'mime', f.mime, 'size', f.size,
+                   'original_name', f.original_name, 'unit_id', f.unit_id, 'created_at', f.created_at, 'taken_at', e.exif_taken_at,
+                   'lat', e.exif_lat, 'lon', e.exif_lon) order by e.added_at, f.id)
+                 from result_evidence e join stored_file f on f.id = e.file_id where e.result_id = r.id) end as evidence
+        from indicator_result r left join u on u.id = r.id
+        where r.assessment_id = ${assessmentId} and exists (select 1 from u)`,
   );
-  return rows.length === 1;
+  return rows.length ? rows : null;
 }
 
 export interface SaveHead extends AssessmentRow {
@@ -254,7 +273,7 @@ export interface SaveHead extends AssessmentRow {
  * scope, and the indicator row's head.
  */
 export async function findSaveHead(db: Db, actor: Actor, id: string, code: string): Promise<SaveHead | undefined> {
-  return queryOne<SaveHead>(
+  const [row] = await preparedRows<SaveHead>(
     db,
     sql`select a.id, a.cycle_id, c.name as cycle_name, c.status as cycle_status, c.year, c.set_id, s.row_version as set_row_version, s.code as set_code,
                c.review_chain, c.criterion_agencies, c.deadlines, ${unitRefColumns('u')}, u.parent_id as unit_parent_id,
@@ -266,6 +285,7 @@ export async function findSaveHead(db: Db, actor: Actor, id: string, code: strin
         left join indicator_result r on r.assessment_id = a.id and r.indicator_code = ${code}
         where a.id = ${id}`,
   );
+  return row;
 }
 
 /**

@@ -56,6 +56,9 @@ export async function assessmentsRoutes(app: App, { db, config }: Deps): Promise
   app.post('/api/assessments/:id/returns', { schema: { tags, params: c.assessmentParams, body: c.returnBody, response: { 200: c.assessment } } }, (req) =>
     service.returnIndicators(db, req.ctx, req.params.id, req.body),
   );
+  app.post('/api/assessments/:id/review', { schema: { tags, params: c.assessmentParams, body: c.reviewBody, response: { 200: c.assessment } } }, (req) =>
+    service.review(db, req.ctx, req.params.id, req.body),
+  );
   app.post('/api/assessments/:id/forward', { schema: { tags, params: c.assessmentParams, body: c.assessmentActionBody, response: { 200: c.assessment } } }, (req) =>
     service.forward(db, req.ctx, req.params.id, req.body),
   );
@@ -82,5 +85,6 @@ export async function assessmentsRoutes(app: App, { db, config }: Deps): Promise
   app.get('/api/notifications', { schema: { tags, querystring: c.listNotificationsQuery, response: { 200: c.listNotificationsResponse } } }, (req) =>
     notifications.listNotifications(db, req.ctx, req.query),
   );
+  app.post('/api/notifications/read-all', { schema: { tags, response: { 200: c.markAllReadResponse } } }, (req) => notifications.markAllRead(db, req.ctx));
   app.post('/api/notifications/:id/read', { schema: { tags, params: c.notificationParams, response: { 200: okBody } } }, (req) => notifications.markRead(db, req.ctx, req.params.id));
 }

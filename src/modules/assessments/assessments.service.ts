@@ -16,6 +16,7 @@ import type {
   ListAssessmentsQuery,
   ReopenBody,
   ReturnBody,
+  ReviewBody,
   SaveResultBody,
   SaveResultResponse,
   VerdictsBody,
@@ -107,7 +108,8 @@ function presentRows(actor: Actor, l: Loaded, rows: readonly repo.ResultRow[], e
       r.indicator_code,
       presentResult(r, liveOf(engine.get(r.indicator_code)), finalStatusOf(r, l.row.review_chain, engine.get(r.indicator_code)), {
         editable: canFill && isEditable(l.row.status, r.state),
-        reviewable: reviewable.has(r.criterion_number) && (r.state === 'submitted' || r.state === 'reviewed') && ['in_review', 'returned'].includes(l.row.status),
+        reviewable:
+          l.row.cycle_status === 'open' && reviewable.has(r.criterion_number) && (r.state === 'submitted' || r.state === 'reviewed') && ['in_review', 'returned'].includes(l.row.status),
       }),
     ]),
   );
@@ -161,8 +163,8 @@ async function agencyRefs(db: Db, map: Record<string, string>) {
 }
 
 /** The stored row as the client sees it, with the live summary (one query for the rows). */
-async function answerRow(db: Db, actor: Actor, l: Loaded, code: string, replayed: boolean): Promise<SaveResultResponse> {
-  const rows = await repo.findRowsForAnswer(db, l.row.id, code);
+async function answerRow(db: Db, actor: Actor, l: Loaded, code: string, replayed: boolean, read?: readonly repo.ResultRow[]): Promise<SaveResultResponse> {
+  const rows = read ?? (await repo.findRowsForAnswer(db, l.row.id, code));
   const ev = await evaluateValues(db, l.row, l.set, valuesOf(rows));
   const presented = presentRows(actor, l, rows.filter((r) => r.indicator_code === code), ev);
   return { result: presented.get(code)!, replayed, summary: summaryOf(finalEvaluation(ev, rows, l.row.review_chain)) };
@@ -207,13 +209,13 @@ export async function saveResult(db: Db, ctx: RequestCtx, id: string, code: stri
     throw new AppError('INVALID_TRANSITION', 'Chỉ tiêu này không mở để sửa (chỉ sửa chỉ tiêu đang nhập hoặc được trả lại)');
   }
   assertValueFits(l, code, body.value);
-  // One statement updates the row and appends to result_change (the save log); a transaction is opened only to claim
+  // One statement updates the row, appends to result_change (the save log) and reads the answer's rows; a transaction is opened only to claim
   // an Idempotency-Key with it. Autosaves stay out of the hash-chained audit log (its single writer would serialise
   // every keystroke of every commune); submission and every later transition are audited there.
   const apply = (q: Db) =>
-    repo.saveResult(q, head.id, body.baseVersion, { value: body.value, note: body.note, carriedOver: body.carriedOver ?? false, opId: body.opId, actorId: actor.id });
-  const applied = ctx.idempotency ? await mutate(db, ctx, apply) : await apply(db);
-  if (applied) return answerRow(db, actor, l, code, false);
+    repo.saveResult(q, l.row.id, head.id, code, body.baseVersion, { value: body.value, note: body.note, carriedOver: body.carriedOver ?? false, opId: body.opId, actorId: actor.id });
+  const saved = ctx.idempotency ? await mutate(db, ctx, apply) : await apply(db);
+  if (saved) return answerRow(db, actor, l, code, false, saved);
   // Zero rows: a replay that raced with itself, a stale base, or a row that stopped being editable.
   const now = await repo.findRowHead(db, id, code);
   if (now?.last_op_id === body.opId) return answerRow(db, actor, l, code, true);
@@ -278,7 +280,7 @@ async function runTransition(
     const facts = await repo.stepFacts(tx, id);
     const d = decide({ status: l.row.status, currentStep: l.row.current_step, stepCount: l.row.review_chain.length }, run.action, sidesOf(actor, l.unitInScope, reviewable), facts, run.reason);
     throwIfRefused(d);
-    if (run.action === 'submit' && l.row.cycle_status !== 'open') throw new AppError('INVALID_TRANSITION', 'Đợt đánh giá đã đóng');
+    assertCycleOpen(l);
     const resubmit = run.action === 'submit' && l.row.status !== 'draft';
     const ok = await repo.applyTransition(tx, id, { status: l.row.status, version: l.row.version }, {
       ...d.next,
@@ -325,49 +327,99 @@ export async function submit(db: Db, ctx: RequestCtx, id: string, body: Assessme
   });
 }
 
+type VerdictItem = VerdictsBody['items'][number];
+type ReturnItem = ReturnBody['items'][number];
+type GivenVerdict = { code: string; verdict: VerdictValue; agreed: boolean; reason: string | null };
+
+/** The cycle must be open for any workflow change: a closed cycle is read-only. */
+function assertCycleOpen(l: Loaded): void {
+  if (l.row.cycle_status !== 'open') throw new AppError('INVALID_TRANSITION', 'Đợt đánh giá đã đóng; hồ sơ chỉ còn để xem');
+}
+
 /**
- * Verdicts of the current step on indicators the actor reviews. Each item is conditional on its row version;
+ * Record verdicts of the current step (inside the caller's transaction). Each item is conditional on its row version;
  * `accept` takes the status shown (the previous steps' verdict, else the engine's); a change needs a reason.
+ * `path` prefixes field paths of errors ("items", "verdicts").
  */
+async function applyVerdictItems(tx: Db, actor: Actor, l: Loaded, items: readonly VerdictItem[], path: string): Promise<GivenVerdict[]> {
+  const reviewable = new Set(reviewableCriteria(actor, l.row, l.unitInScope, l.set.criteriaNumbers));
+  const stepIndex = l.row.current_step!;
+  const stepKey = stepKeyOf(l, stepIndex);
+  const rows = await repo.findResults(tx, l.row.id);
+  const byCodeRow = new Map(rows.map((r) => [r.indicator_code, r]));
+  const engine = byCode(await evaluateValues(tx, l.row, l.set, valuesOf(rows), true));
+  const given: GivenVerdict[] = [];
+  for (const [i, item] of items.entries()) {
+    const r = byCodeRow.get(item.code);
+    if (!r) throw invalid([{ path: `${path}.${i}.code`, message: `Không có chỉ tiêu ${item.code}` }]);
+    if (!reviewable.has(r.criterion_number)) throw forbidden(`Chỉ tiêu ${item.code} không thuộc tiêu chí do cơ quan bạn thẩm định ở bước này`);
+    if (r.state !== 'submitted' && r.state !== 'reviewed') {
+      throw new AppError('INVALID_TRANSITION', `Chỉ tiêu ${item.code} không chờ ý kiến (đang ở trạng thái ${r.state})`);
+    }
+    if (r.version !== item.baseVersion) {
+      throw conflict(`Chỉ tiêu ${item.code} vừa thay đổi (phiên bản ${r.version}); vui lòng tải lại`, { code: item.code, currentVersion: r.version });
+    }
+    const previous = countingVerdict(r, l.row.review_chain, stepIndex);
+    const shown = previous?.verdict ?? engineVerdict(engine.get(item.code)?.status);
+    const verdict = item.verdict === 'accept' ? shown : item.verdict;
+    if (!verdict) {
+      throw invalid([{ path: `${path}.${i}.verdict`, message: `Chỉ tiêu ${item.code} chưa xác định được đạt hay chưa đạt; hãy chọn ý kiến cụ thể và nêu lý do` }]);
+    }
+    const agreed = verdict === shown;
+    const reason = item.reason?.trim() || null;
+    if (!agreed && !reason) throw invalid([{ path: `${path}.${i}.reason`, message: `Cần nêu lý do khi đổi ý kiến chỉ tiêu ${item.code}` }], 'Cần nêu lý do khi đổi ý kiến');
+    if (!(await repo.setRowState(tx, r.id, r.version, ['submitted', 'reviewed'], 'reviewed'))) {
+      throw conflict(`Chỉ tiêu ${item.code} vừa thay đổi; vui lòng tải lại`, { code: item.code });
+    }
+    await repo.insertVerdict(tx, { resultId: r.id, stepKey, verdict, agreed, reason, round: l.row.round, actorId: actor.id });
+    given.push({ code: item.code, verdict, agreed, reason });
+  }
+  return given;
+}
+
+/**
+ * Move indicators back to the commune, each with its reason, as one return round (inside the caller's transaction),
+ * and notify the commune's officers after commit.
+ */
+async function applyReturnItems(tx: Db, ctx: RequestCtx, l: Loaded, items: readonly ReturnItem[], path: string): Promise<void> {
+  const reviewable = new Set(reviewableCriteria(ctx.actor!, l.row, l.unitInScope, l.set.criteriaNumbers));
+  const rows = new Map((await repo.findResults(tx, l.row.id)).map((r) => [r.indicator_code, r]));
+  for (const [i, item] of items.entries()) {
+    const r = rows.get(item.code);
+    if (!r) throw invalid([{ path: `${path}.${i}.code`, message: `Không có chỉ tiêu ${item.code}` }]);
+    if (!reviewable.has(r.criterion_number)) throw forbidden(`Chỉ tiêu ${item.code} không thuộc tiêu chí do cơ quan bạn thẩm định ở bước này`);
+    if (r.version !== item.baseVersion) throw conflict(`Chỉ tiêu ${item.code} vừa thay đổi (phiên bản ${r.version}); vui lòng tải lại`, { code: item.code, currentVersion: r.version });
+    if (!(await repo.setRowState(tx, r.id, r.version, ['submitted', 'reviewed'], 'returned', item.reason))) {
+      throw new AppError('INVALID_TRANSITION', `Chỉ tiêu ${item.code} không ở trạng thái chờ thẩm tra nên không trả lại được`);
+    }
+  }
+  const stepKey = stepKeyOf(l, l.row.current_step);
+  await repo.insertReturnRound(tx, { assessmentId: l.row.id, stepKey, kind: 'return', round: l.row.round, items: items.map((i) => ({ code: i.code, reason: i.reason })), actorId: ctx.actor!.id });
+  await notifyAfterCommit(tx, ctx, sqlCommune(l), {
+    kind: 'assessment_returned',
+    title: `${l.row.review_chain[l.row.current_step ?? 0]?.label ?? 'Cấp thẩm tra'} trả lại ${items.length} chỉ tiêu của hồ sơ ${l.row.year} để bổ sung`,
+    assessmentId: l.row.id,
+    unitId: l.row.unit_id,
+    dueDate: l.row.deadlines.submit ?? null,
+  });
+}
+
+function assertDistinct(codes: readonly string[], path: string): void {
+  if (new Set(codes).size !== codes.length) throw invalid([{ path, message: 'Mỗi chỉ tiêu chỉ có một ý kiến trong một lần ghi (đồng ý, đổi ý kiến hoặc trả lại)' }]);
+}
+
+/** Verdicts of the current step on indicators the actor reviews (see `applyVerdictItems`). */
 export async function giveVerdicts(db: Db, ctx: RequestCtx, id: string, body: VerdictsBody): Promise<Assessment> {
   authorize(ctx.actor, 'assessment.review');
   const actor = ctx.actor;
+  assertDistinct(body.items.map((i) => i.code), 'items');
   await mutate(db, ctx, async (tx) => {
     const l = await loadVisible(tx, actor, id);
-    const reviewable = new Set(reviewableCriteria(actor, l.row, l.unitInScope, l.set.criteriaNumbers));
-    const d = decide({ status: l.row.status, currentStep: l.row.current_step, stepCount: l.row.review_chain.length }, 'verdict', sidesOf(actor, l.unitInScope, [...reviewable]), { submitted: 0, returned: 0 });
+    const reviewable = reviewableCriteria(actor, l.row, l.unitInScope, l.set.criteriaNumbers);
+    const d = decide({ status: l.row.status, currentStep: l.row.current_step, stepCount: l.row.review_chain.length }, 'verdict', sidesOf(actor, l.unitInScope, reviewable), { submitted: 0, returned: 0 });
     throwIfRefused(d);
-    const stepIndex = l.row.current_step!;
-    const stepKey = stepKeyOf(l, stepIndex);
-    const rows = await repo.findResults(tx, id);
-    const byCodeRow = new Map(rows.map((r) => [r.indicator_code, r]));
-    const engine = byCode(await evaluateValues(tx, l.row, l.set, valuesOf(rows), true));
-    const given: Array<{ code: string; verdict: VerdictValue; agreed: boolean; reason: string | null }> = [];
-    for (const [i, item] of body.items.entries()) {
-      const r = byCodeRow.get(item.code);
-      if (!r) throw invalid([{ path: `items.${i}.code`, message: `Không có chỉ tiêu ${item.code}` }]);
-      if (!reviewable.has(r.criterion_number)) throw forbidden(`Chỉ tiêu ${item.code} không thuộc tiêu chí do cơ quan bạn thẩm định ở bước này`);
-      if (r.state !== 'submitted' && r.state !== 'reviewed') {
-        throw new AppError('INVALID_TRANSITION', `Chỉ tiêu ${item.code} không chờ ý kiến (đang ở trạng thái ${r.state})`);
-      }
-      if (r.version !== item.baseVersion) {
-        throw conflict(`Chỉ tiêu ${item.code} vừa thay đổi (phiên bản ${r.version}); vui lòng tải lại`, { code: item.code, currentVersion: r.version });
-      }
-      const previous = countingVerdict(r, l.row.review_chain, stepIndex);
-      const shown = previous?.verdict ?? engineVerdict(engine.get(item.code)?.status);
-      const verdict = item.verdict === 'accept' ? shown : item.verdict;
-      if (!verdict) {
-        throw invalid([{ path: `items.${i}.verdict`, message: `Chỉ tiêu ${item.code} chưa xác định được đạt hay chưa đạt; hãy chọn ý kiến cụ thể và nêu lý do` }]);
-      }
-      const agreed = verdict === shown;
-      const reason = item.reason?.trim() || null;
-      if (!agreed && !reason) throw invalid([{ path: `items.${i}.reason`, message: `Cần nêu lý do khi đổi ý kiến chỉ tiêu ${item.code}` }], 'Cần nêu lý do khi đổi ý kiến');
-      if (!(await repo.setRowState(tx, r.id, r.version, ['submitted', 'reviewed'], 'reviewed'))) {
-        throw conflict(`Chỉ tiêu ${item.code} vừa thay đổi; vui lòng tải lại`, { code: item.code });
-      }
-      await repo.insertVerdict(tx, { resultId: r.id, stepKey, verdict, agreed, reason, round: l.row.round, actorId: actor.id });
-      given.push({ code: item.code, verdict, agreed, reason });
-    }
+    assertCycleOpen(l);
+    const given = await applyVerdictItems(tx, actor, l, body.items, 'items');
     await repo.touchAssessment(tx, id, null);
     const final = await refreshStatus(tx, l);
     await recordAudit(tx, ctx, {
@@ -375,7 +427,55 @@ export async function giveVerdicts(db: Db, ctx: RequestCtx, id: string, body: Ve
       entityType: 'assessment',
       entityId: id,
       unitId: l.row.unit_id,
-      after: { step: stepKey, round: l.row.round, verdicts: given, criteriaMet: final.criteriaMet },
+      after: { step: stepKeyOf(l, l.row.current_step), round: l.row.round, verdicts: given, criteriaMet: final.criteriaMet },
+    });
+  });
+  return getAssessment(db, ctx, id);
+}
+
+/**
+ * A reviewer's whole decision in one transaction: verdicts on some indicators and returns of others (each with its
+ * reason). Either everything is written or nothing: a stale row, a missing reason or an indicator outside the actor's
+ * criteria refuses the request as a whole. With returns, the assessment moves to `returned` (conditional on
+ * `expectedVersion`); with verdicts only, it keeps its status and its version is bumped.
+ */
+export async function review(db: Db, ctx: RequestCtx, id: string, body: ReviewBody): Promise<Assessment> {
+  authorize(ctx.actor, 'assessment.review');
+  const actor = ctx.actor;
+  assertDistinct([...body.verdicts.map((i) => i.code), ...body.returns.map((i) => i.code)], 'returns');
+  await mutate(db, ctx, async (tx) => {
+    const l = await loadVisible(tx, actor, id);
+    if (l.row.version !== body.expectedVersion) throw conflict(STALE, { currentVersion: l.row.version });
+    const reviewable = reviewableCriteria(actor, l.row, l.unitInScope, l.set.criteriaNumbers);
+    const sides = sidesOf(actor, l.unitInScope, reviewable);
+    const state = { status: l.row.status, currentStep: l.row.current_step, stepCount: l.row.review_chain.length };
+    const facts = { submitted: 0, returned: 0 };
+    const d = body.returns.length ? decide(state, 'return', sides, facts, body.returns[0]!.reason) : decide(state, 'verdict', sides, facts);
+    throwIfRefused(d);
+    assertCycleOpen(l);
+    // Verdicts first: they need the rows' states as the reviewer saw them; returns touch other rows only.
+    const given = body.verdicts.length ? await applyVerdictItems(tx, actor, l, body.verdicts, 'verdicts') : [];
+    if (body.returns.length) await applyReturnItems(tx, ctx, l, body.returns, 'returns');
+    const ok = body.returns.length
+      ? await repo.applyTransition(tx, id, { status: l.row.status, version: l.row.version }, d.next)
+      : await repo.touchAssessment(tx, id, l.row.version);
+    if (!ok) throw conflict(STALE);
+    const final = await refreshStatus(tx, l);
+    await recordAudit(tx, ctx, {
+      action: 'assessment.review',
+      entityType: 'assessment',
+      entityId: id,
+      unitId: l.row.unit_id,
+      before: { status: l.row.status, currentStep: l.row.current_step, version: l.row.version },
+      after: {
+        status: body.returns.length ? d.next.status : l.row.status,
+        version: l.row.version + 1,
+        step: stepKeyOf(l, l.row.current_step),
+        round: l.row.round,
+        verdicts: given,
+        returned: body.returns.map((i) => ({ code: i.code, reason: i.reason })),
+        criteriaMet: final.criteriaMet,
+      },
     });
   });
   return getAssessment(db, ctx, id);
@@ -395,27 +495,8 @@ export async function returnIndicators(db: Db, ctx: RequestCtx, id: string, body
     id,
     { action: 'return', expectedVersion: body.expectedVersion, permission: 'assessment.review', reason: body.items[0]?.reason ?? null },
     async (tx, l) => {
-      const reviewable = new Set(reviewableCriteria(ctx.actor!, l.row, l.unitInScope, l.set.criteriaNumbers));
-      const rows = new Map((await repo.findResults(tx, id)).map((r) => [r.indicator_code, r]));
-      for (const [i, item] of body.items.entries()) {
-        const r = rows.get(item.code);
-        if (!r) throw invalid([{ path: `items.${i}.code`, message: `Không có chỉ tiêu ${item.code}` }]);
-        if (!reviewable.has(r.criterion_number)) throw forbidden(`Chỉ tiêu ${item.code} không thuộc tiêu chí do cơ quan bạn thẩm định ở bước này`);
-        if (r.version !== item.baseVersion) throw conflict(`Chỉ tiêu ${item.code} vừa thay đổi (phiên bản ${r.version}); vui lòng tải lại`, { code: item.code, currentVersion: r.version });
-        if (!(await repo.setRowState(tx, r.id, r.version, ['submitted', 'reviewed'], 'returned', item.reason))) {
-          throw new AppError('INVALID_TRANSITION', `Chỉ tiêu ${item.code} không ở trạng thái chờ thẩm tra nên không trả lại được`);
-        }
-      }
-      const stepKey = stepKeyOf(l, l.row.current_step);
-      await repo.insertReturnRound(tx, { assessmentId: id, stepKey, kind: 'return', round: l.row.round, items: body.items.map((i) => ({ code: i.code, reason: i.reason })), actorId: ctx.actor!.id });
-      await notifyAfterCommit(tx, ctx, sqlCommune(l), {
-        kind: 'assessment_returned',
-        title: `${l.row.review_chain[l.row.current_step ?? 0]?.label ?? 'Cấp thẩm tra'} trả lại ${body.items.length} chỉ tiêu của hồ sơ ${l.row.year} để bổ sung`,
-        assessmentId: id,
-        unitId: l.row.unit_id,
-        dueDate: l.row.deadlines.submit ?? null,
-      });
-      return { step: stepKey, returned: body.items };
+      await applyReturnItems(tx, ctx, l, body.items, 'items');
+      return { step: stepKeyOf(l, l.row.current_step), returned: body.items };
     },
   );
 }

@@ -138,6 +138,27 @@ describe('the full assessment flow over HTTP', () => {
     expect(res.json().evidence[0].mime).toBe('image/jpeg');
   });
 
+  it('a save answers the row and summary exactly as the form then shows them (evidence, author, version)', async () => {
+    const r = rowsOf(await form())[0]!; // the row with the photo
+    const saved = await save(r.code, goodValue(r), r.result.version);
+    expect(saved.statusCode, saved.body).toBe(200);
+    const after = await form();
+    const shown = rowsOf(after).find((x) => x.code === r.code)!;
+    expect(saved.json().result.version).toBe(r.result.version + 1);
+    expect(saved.json().result.evidence.length).toBe(1);
+    expect(saved.json().result).toEqual(shown.result);
+    expect(saved.json().summary).toEqual(after.summary);
+    // the same save under an Idempotency-Key (the statement then runs inside the key's transaction), and its retry
+    const body = { value: goodValue(r), baseVersion: shown.result.version, opId: randomUUID(), note: 'Theo báo cáo của thôn' };
+    const url = `/api/assessments/${assessmentId}/results/${encodeURIComponent(r.code)}`;
+    const keyed = await officer.put(url, body, { 'idempotency-key': 'autosave-key-0001' });
+    expect(keyed.statusCode, keyed.body).toBe(200);
+    expect(keyed.json().result.version).toBe(shown.result.version + 1);
+    const retried = await officer.put(url, body, { 'idempotency-key': 'autosave-key-0001' });
+    expect(retried.statusCode, retried.body).toBe(200);
+    expect(retried.json().result.version).toBe(shown.result.version + 1);
+  });
+
   it('the officer submits; the district reviewer returns two indicators with reasons', async () => {
     const f = await form();
     const sub = await officer.post(`/api/assessments/${assessmentId}/submit`, { expectedVersion: f.assessment.version });

@@ -100,10 +100,38 @@ export async function createRecognition(db: Db, ctx: RequestCtx, unitId: string,
 }
 
 const RISK_SCORE = { revocation: 4, possible_revocation: 3, criteria_lost: 2, no_assessment: 1, kept: 0 } as const;
+const LEVEL_RANK = { ntm: 0, advanced: 1, model: 2, modern: 3 } as const;
+
+/** The recognition a maintenance row is held against: the commune's own, else the lowest level of its predecessors'. */
+function basisOf(r: statusRepo.MaintenanceRow): Pick<MaintenanceRow, 'recognition' | 'basis' | 'needsDecision' | 'predecessors'> {
+  if (r.recognition_id && r.level && r.recognition_year !== null) {
+    return {
+      recognition: { id: r.recognition_id, level: r.level, year: r.recognition_year, decisionNo: r.decision_no, viaPredecessor: false },
+      basis: 'own',
+      needsDecision: false,
+      predecessors: null,
+    };
+  }
+  const recs = json<statusRepo.PredecessorRecognition[]>(r.predecessor_recognitions) ?? [];
+  // The merged commune cannot be held to more than its least recognised part: lowest level, then the latest year.
+  const weakest = [...recs].sort((a, b) => LEVEL_RANK[a.level] - LEVEL_RANK[b.level] || b.year - a.year)[0]!;
+  return {
+    recognition: { id: weakest.id, level: weakest.level, year: weakest.year, decisionNo: weakest.decision_no, viaPredecessor: true },
+    basis: 'predecessors',
+    needsDecision: true,
+    predecessors: {
+      total: Math.max(r.n_predecessors, recs.length),
+      recognised: recs.length,
+      recognitions: recs.map((p) => ({ id: p.id, unit: presentUnitRef(p), level: p.level, year: p.year, decisionNo: p.decision_no })),
+    },
+  };
+}
 
 /**
  * The yearly maintenance review: each recognised commune's latest appraised summary against its standard, the set's
- * revocation rules (domain engine), the trend against the year before; sorted by risk.
+ * revocation rules (domain engine), the trend against the year before; sorted by risk. A merged commune with no
+ * decision of its own but formed from recognised communes is listed too, with their recognitions as the labelled
+ * basis and `needsDecision` (it comes first within its risk level).
  */
 export async function maintenance(db: Db, ctx: RequestCtx, q: z.infer<typeof maintenanceQuery>): Promise<MaintenanceResponse> {
   authorize(ctx.actor, 'maintenance.read');
@@ -122,9 +150,10 @@ export async function maintenance(db: Db, ctx: RequestCtx, q: z.infer<typeof mai
     }
     const risk: MaintenanceRow['risk'] =
       r.status_year === null ? 'no_assessment' : revocation?.triggered ? 'revocation' : revocation?.possible ? 'possible_revocation' : criteriaLost.length ? 'criteria_lost' : 'kept';
+    const basis = basisOf(r);
     items.push({
       unit: presentUnitRef(r),
-      recognition: { id: r.recognition_id, level: r.level, year: r.recognition_year, decisionNo: r.decision_no, viaPredecessor: r.via_predecessor },
+      ...basis,
       assessment: r.status_year === null ? null : { id: r.assessment_id, year: r.status_year, setCode: r.set_code ?? '' },
       criteriaMet: r.criteria_met,
       criteriaApplicable: r.criteria_applicable,
@@ -133,7 +162,7 @@ export async function maintenance(db: Db, ctx: RequestCtx, q: z.infer<typeof mai
       revocation,
       trend: r.prev_year !== null && r.prev_met !== null && r.criteria_met !== null ? { previousYear: r.prev_year, previousMet: r.prev_met, delta: r.criteria_met - r.prev_met } : null,
       risk,
-      riskScore: RISK_SCORE[risk] * 100 + criteriaLost.length,
+      riskScore: RISK_SCORE[risk] * 100 + (basis.needsDecision ? 50 : 0) + criteriaLost.length,
       profileUrl: `/communes/${r.unit_id}?year=${q.year}`,
     });
   }

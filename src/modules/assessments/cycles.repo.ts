@@ -24,6 +24,8 @@ export interface CycleRow extends UnitRefRow {
   review_chain: ReviewStep[];
   criterion_agencies: Record<string, string>;
   status: 'open' | 'closed';
+  close_reason: string | null;
+  closed_at: Date | string | null;
   version: number;
   is_demo: boolean;
   created_at: Date | string;
@@ -35,7 +37,7 @@ export interface CycleRow extends UnitRefRow {
 }
 
 const columns = sql`c.id, c.name, c.year, c.set_id, s.code as set_code, s.name as set_name, s.version as set_version, s.level as set_level,
-  s.is_demo as set_is_demo, c.scope_unit_id, ${unitRefColumns('u')}, c.deadlines, c.review_chain, c.criterion_agencies, c.status, c.version,
+  s.is_demo as set_is_demo, c.scope_unit_id, ${unitRefColumns('u')}, c.deadlines, c.review_chain, c.criterion_agencies, c.status, c.close_reason, c.closed_at, c.version,
   c.is_demo, c.created_at, n.n_communes, n.n_draft, n.n_in_review, n.n_returned, n.n_appraised`;
 const from = sql`assessment_cycle c join criteria_set s on s.id = c.set_id left join unit u on u.id = c.scope_unit_id
   cross join lateral (
@@ -138,7 +140,7 @@ export async function createAssessments(tx: Db, cycleId: string, unitIds: readon
           from assessment a join assessment_cycle cy on cy.id = a.cycle_id join criteria_set s on s.id = cy.set_id
           cross join lateral jsonb_array_elements(s.definition->'criteria') with ordinality c(crit, ord)
           cross join lateral jsonb_array_elements(c.crit->'indicators') with ordinality i(ind, ord)
-          where a.cycle_id = ${cycleId}
+          where a.cycle_id = ${cycleId} and a.unit_id in (${sql.join(unitIds.map((i) => sql`${i}::uuid`), sql`, `)})
           returning 1
         ) select count(*)::int as n from ins`,
   );
@@ -149,16 +151,51 @@ export async function updateCycle(
   tx: Db,
   id: string,
   expectedVersion: number,
-  c: { name?: string | undefined; deadlines?: CycleDeadlines | undefined; criterionAgencies?: Record<string, string> | undefined; status?: 'open' | 'closed' | undefined },
+  c: {
+    name?: string | undefined;
+    deadlines?: CycleDeadlines | undefined;
+    criterionAgencies?: Record<string, string> | undefined;
+    close?: { reason: string; by: string } | undefined;
+  },
 ): Promise<boolean> {
   const sets: SQL[] = [sql`version = version + 1`];
   if (c.name !== undefined) sets.push(sql`name = ${c.name}`);
   if (c.deadlines !== undefined) sets.push(sql`deadlines = ${JSON.stringify(c.deadlines)}::jsonb`);
   if (c.criterionAgencies !== undefined) sets.push(sql`criterion_agencies = ${JSON.stringify(c.criterionAgencies)}::jsonb`);
-  if (c.status !== undefined) sets.push(sql`status = ${c.status}`);
+  if (c.close) sets.push(sql`status = 'closed', close_reason = ${c.close.reason}, closed_at = now(), closed_by = ${c.close.by}`);
   const rows = await queryRows<{ id: string }>(
     tx,
-    sql`update assessment_cycle set ${sql.join(sets, sql`, `)} where id = ${id} and version = ${expectedVersion} returning id`,
+    sql`update assessment_cycle set ${sql.join(sets, sql`, `)} where id = ${id} and version = ${expectedVersion} and status = 'open' returning id`,
   );
   return rows.length === 1;
+}
+
+export interface CycleMemberRow {
+  unit_id: string;
+  unit_name: string;
+  assessment_id: string;
+  status: string;
+  n_filled: number;
+}
+
+/** The cycle's communes among `unitIds`, with their assessment's status and how many values were entered. */
+export async function membersAmong(db: Db, cycleId: string, unitIds: readonly string[]): Promise<CycleMemberRow[]> {
+  if (unitIds.length === 0) return [];
+  return queryRows<CycleMemberRow>(
+    db,
+    sql`select a.unit_id, u.name as unit_name, a.id as assessment_id, a.status,
+               (select count(*) from indicator_result r where r.assessment_id = a.id and (r.value is not null or r.version > 1))::int as n_filled
+        from assessment a join unit u on u.id = a.unit_id
+        where a.cycle_id = ${cycleId} and a.unit_id in (${sql.join(unitIds.map((i) => sql`${i}::uuid`), sql`, `)})`,
+  );
+}
+
+/** Take draft assessments out of the cycle (their rows cascade). */
+export async function deleteDraftAssessments(tx: Db, ids: readonly string[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  const rows = await queryRows<{ id: string }>(
+    tx,
+    sql`delete from assessment where status = 'draft' and id in (${sql.join(ids.map((i) => sql`${i}::uuid`), sql`, `)}) returning id`,
+  );
+  return rows.length;
 }

@@ -12,6 +12,7 @@ import type { Actor, RequestCtx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/client.js';
 import { AppError, conflict, forbidden, invalid, notFound, type FieldError } from '../../platform/errors.js';
 import { mutate } from '../../platform/tx.js';
+import { decideCycle } from '../../domain/assessments/transitions.js';
 import { presentUnitRef } from '../assignments/assignments.presenter.js';
 import * as criteriaRepo from '../criteria/criteria.repo.js';
 import * as repo from './cycles.repo.js';
@@ -36,6 +37,8 @@ async function present(db: Db, actor: Actor, r: repo.CycleRow): Promise<Cycle> {
       }),
     ),
     status: r.status,
+    closeReason: r.close_reason,
+    closedAt: r.closed_at ? new Date(r.closed_at).toISOString() : null,
     version: r.version,
     isDemo: r.is_demo,
     counts: { communes: r.n_communes, draft: r.n_draft, inReview: r.n_in_review, returned: r.n_returned, appraised: r.n_appraised },
@@ -128,28 +131,77 @@ export async function createCycle(db: Db, ctx: RequestCtx, body: CreateCycleBody
   return getCycle(db, ctx, id);
 }
 
-/** Rename, move deadlines, re-route criteria, or close a cycle. */
+/**
+ * Edit an open cycle — name, deadlines, criterion routing, communes (add: valid in the year under the cycle's unit;
+ * take out: only forms never submitted and with nothing entered) — and/or close it with a reason. The cycle's own
+ * transition table (domain `decideCycle`) decides; a closed cycle is read-only. One transaction, one audit record.
+ */
 export async function updateCycle(db: Db, ctx: RequestCtx, id: string, body: UpdateCycleBody): Promise<Cycle> {
   authorize(ctx.actor, 'cycle.manage');
   const actor = ctx.actor;
+  const close = body.status === 'closed';
+  const add = [...new Set(body.addUnitIds ?? [])];
+  const remove = [...new Set(body.removeUnitIds ?? [])];
+  if (add.some((u) => remove.includes(u))) throw invalid([{ path: 'removeUnitIds', message: 'Một xã không thể vừa thêm vừa bỏ khỏi đợt' }]);
+  const edits = body.name !== undefined || body.deadlines !== undefined || body.criterionAgencies !== undefined || add.length > 0 || remove.length > 0;
   await mutate(db, ctx, async (tx) => {
     const row = await loadVisible(tx, actor, id);
     if (row.scope_unit_id && !(await allUnitsInScope(tx, actor, [row.scope_unit_id]))) throw notFound(CYCLE);
-    if (row.status === 'closed') throw new AppError('INVALID_TRANSITION', 'Đợt đánh giá đã đóng');
+    const d = decideCycle(row.status, { edits, close, reason: body.closeReason });
+    if (!d.ok) {
+      if (d.error === 'VALIDATION') throw invalid([{ path: close ? 'closeReason' : 'name', message: d.message }], d.message);
+      throw new AppError('INVALID_TRANSITION', d.message);
+    }
     if (row.version !== body.expectedVersion) throw conflict('Đợt đánh giá vừa được người khác cập nhật; vui lòng tải lại', { currentVersion: row.version });
     if (body.criterionAgencies) {
       const set = await criteriaRepo.findSetWithDefinition(tx, row.set_id);
       const problems = chainProblems({ reviewChain: row.review_chain, criterionAgencies: body.criterionAgencies }, set?.definition.criteria.map((c) => c.number) ?? []);
+      const ids = [...new Set(Object.values(body.criterionAgencies))];
+      if ((await repo.findAgencyRefs(tx, ids)).size !== ids.length) problems.push({ path: 'criterionAgencies', message: 'Có cơ quan không tồn tại' });
       if (problems.length) throw invalid(problems);
     }
-    if (!(await repo.updateCycle(tx, id, body.expectedVersion, body))) throw conflict('Đợt đánh giá vừa được người khác cập nhật; vui lòng tải lại');
+    const communes = { added: 0, removed: [] as string[] };
+    if (add.length) {
+      const already = new Set((await repo.membersAmong(tx, id, add)).map((m) => m.unit_id));
+      const fresh = add.filter((u) => !already.has(u));
+      const valid = row.scope_unit_id ? await repo.communesUnder(tx, row.scope_unit_id, `${row.year}-12-31`, fresh) : [];
+      if (valid.length !== fresh.length) throw invalid([{ path: 'addUnitIds', message: 'Có đơn vị không phải xã thuộc địa bàn của đợt trong năm đánh giá' }]);
+      if (fresh.length) await repo.createAssessments(tx, id, fresh, row.is_demo);
+      communes.added = fresh.length;
+    }
+    if (remove.length) {
+      const members = await repo.membersAmong(tx, id, remove);
+      if (members.length !== remove.length) throw invalid([{ path: 'removeUnitIds', message: 'Có xã không thuộc đợt đánh giá này' }]);
+      const busy = members.filter((m) => m.status !== 'draft' || m.n_filled > 0);
+      if (busy.length) {
+        throw new AppError('INVALID_TRANSITION', `Không bỏ được ${busy.map((m) => m.unit_name).join(', ')} khỏi đợt: xã đã nhập số liệu hoặc đã gửi hồ sơ`);
+      }
+      if ((await repo.deleteDraftAssessments(tx, members.map((m) => m.assessment_id))) !== members.length) throw conflict('Hồ sơ của xã vừa thay đổi; vui lòng tải lại');
+      communes.removed = members.map((m) => m.unit_name);
+    }
+    const ok = await repo.updateCycle(tx, id, body.expectedVersion, {
+      name: body.name,
+      deadlines: body.deadlines,
+      criterionAgencies: body.criterionAgencies,
+      close: close ? { reason: body.closeReason!.trim(), by: actor.id } : undefined,
+    });
+    if (!ok) throw conflict('Đợt đánh giá vừa được người khác cập nhật; vui lòng tải lại');
     await recordAudit(tx, ctx, {
-      action: body.status === 'closed' ? 'cycle.close' : 'cycle.update',
+      action: close ? 'cycle.close' : 'cycle.update',
       entityType: 'assessment_cycle',
       entityId: id,
       unitId: row.scope_unit_id,
-      before: { name: row.name, deadlines: row.deadlines, criterionAgencies: row.criterion_agencies, status: row.status, version: row.version },
-      after: { ...body, version: row.version + 1 },
+      before: { name: row.name, deadlines: row.deadlines, criterionAgencies: row.criterion_agencies, status: row.status, version: row.version, communes: row.n_communes },
+      after: {
+        name: body.name,
+        deadlines: body.deadlines,
+        criterionAgencies: body.criterionAgencies,
+        communesAdded: communes.added,
+        communesRemoved: communes.removed,
+        status: d.next,
+        ...(close ? { closeReason: body.closeReason!.trim() } : {}),
+        version: row.version + 1,
+      },
     });
   });
   return getCycle(db, ctx, id);

@@ -102,3 +102,18 @@ export async function markRead(tx: Db, userId: string, id: string): Promise<bool
   );
   return rows.length === 1;
 }
+
+/** Mark every unread notification of the user read; returns how many were marked. */
+export async function markAllRead(tx: Db, userId: string): Promise<number> {
+  const rows = await queryRows<{ n: number }>(
+    tx,
+    sql`with m as (update notification set read_at = now() where user_id = ${userId} and read_at is null returning 1) select count(*)::int as n from m`,
+  );
+  return rows[0]?.n ?? 0;
+}
+
+/** How many unread notifications the user has. */
+export async function countUnread(db: Db, userId: string): Promise<number> {
+  const rows = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from notification where user_id = ${userId} and read_at is null`);
+  return rows[0]?.n ?? 0;
+}

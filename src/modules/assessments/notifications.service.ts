@@ -82,8 +82,9 @@ export async function sendQueuedEmails(db: Db, mailer: Mailer, ctx: RequestCtx, 
 
 export async function listNotifications(db: Db, ctx: RequestCtx, q: z.infer<typeof listNotificationsQuery>): Promise<z.infer<typeof listNotificationsResponse>> {
   authorize(ctx.actor, 'notification.read');
-  const { rows, total } = await repo.listNotifications(db, ctx.actor.id, q);
+  const [{ rows, total }, unread] = await Promise.all([repo.listNotifications(db, ctx.actor.id, q), repo.countUnread(db, ctx.actor.id)]);
   return {
+    unread,
     items: rows.map((r) => ({
       id: r.id,
       kind: r.kind,
@@ -106,4 +107,11 @@ export async function markRead(db: Db, ctx: RequestCtx, id: string): Promise<{ o
     if (!(await repo.markRead(tx, actor.id, id))) throw notFound('Thông báo');
   });
   return { ok: true };
+}
+
+/** Mark all of the caller's notifications read; answers how many changed. */
+export async function markAllRead(db: Db, ctx: RequestCtx): Promise<{ marked: number }> {
+  authorize(ctx.actor, 'notification.read');
+  const actor = ctx.actor;
+  return mutate(db, ctx, async (tx) => ({ marked: await repo.markAllRead(tx, actor.id) }));
 }

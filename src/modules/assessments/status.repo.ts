@@ -59,11 +59,10 @@ export async function statusHistory(db: Db, unitId: string): Promise<StatusRow[]
 }
 
 export interface MaintenanceRow extends UnitRefRow {
-  recognition_id: string;
-  level: 'ntm' | 'advanced' | 'model' | 'modern';
-  recognition_year: number;
+  recognition_id: string | null;
+  level: 'ntm' | 'advanced' | 'model' | 'modern' | null;
+  recognition_year: number | null;
   decision_no: string | null;
-  via_predecessor: boolean;
   status_year: number | null;
   set_id: string | null;
   set_code: string | null;
@@ -75,11 +74,29 @@ export interface MaintenanceRow extends UnitRefRow {
   criteria: Array<{ number: string; status: string }> | string | null;
   prev_year: number | null;
   prev_met: number | null;
+  /** Communes the unit was formed from (through lineage, any depth). */
+  n_predecessors: number;
+  /** Their recognitions in force in the year (the latest per predecessor), when the unit has none of its own. */
+  predecessor_recognitions: PredecessorRecognition[] | string | null;
+}
+
+export interface PredecessorRecognition {
+  id: string;
+  unit_id: string;
+  unit_code: string | null;
+  unit_name: string;
+  unit_valid_from: string | null;
+  unit_valid_to: string | null;
+  level: 'ntm' | 'advanced' | 'model' | 'modern';
+  year: number;
+  decision_no: string | null;
 }
 
 /**
- * Recognised communes valid in the year (an unrevoked recognition of the commune itself, granted in or before the
- * year), in scope, with their latest appraised summary in or before the year and the one of the year before it.
+ * Communes valid in the year that are to be reviewed for maintenance, in scope: those with an unrevoked recognition of
+ * their own granted in or before the year, and — when they have none — those formed (merger, lineage at any depth) from
+ * communes holding such a recognition (their recognitions come along as the basis). Each with its latest appraised
+ * summary in or before the year and the one of the year before it.
  */
 export async function maintenance(db: Db, scope: SQL, year: number, withinUnitId: string | null): Promise<MaintenanceRow[]> {
   const date = `${year}-12-31`;
@@ -88,15 +105,32 @@ export async function maintenance(db: Db, scope: SQL, year: number, withinUnitId
     : sql``;
   return queryRows<MaintenanceRow>(
     db,
-    sql`select ${unitRefColumns('u')}, rc.id as recognition_id, rc.level, rc.year as recognition_year, rc.decision_no, false as via_predecessor,
+    sql`select ${unitRefColumns('u')}, rc.id as recognition_id, rc.level, rc.year as recognition_year, rc.decision_no,
                cs.year as status_year, cs.set_id, s.code as set_code, s.row_version as set_row_version, cs.assessment_id,
                cs.criteria_met, cs.criteria_applicable, cs.meets_standard, cs.criteria,
-               pv.year as prev_year, pv.criteria_met as prev_met
+               pv.year as prev_year, pv.criteria_met as prev_met, pr.n_predecessors, pr.recognitions as predecessor_recognitions
         from unit u
-        join lateral (
+        left join lateral (
           select r.* from recognition r where r.unit_id = u.id and r.kind = 'recognition' and r.revoked_by_id is null and r.year <= ${year}
           order by r.year desc, r.created_at desc limit 1
         ) rc on true
+        cross join lateral (
+          with recursive l(id) as (
+            select u.id
+            union
+            select su.predecessor_id from unit_succession su join l on su.successor_id = l.id
+          )
+          select (select count(*) from l join unit pu on pu.id = l.id where l.id <> u.id and pu.level = 'commune')::int as n_predecessors,
+                 (select jsonb_agg(jsonb_build_object('id', x.id, 'unit_id', x.unit_id, 'unit_code', x.code, 'unit_name', x.name,
+                           'unit_valid_from', x.valid_from, 'unit_valid_to', x.valid_to, 'level', x.level, 'year', x.year, 'decision_no', x.decision_no)
+                         order by x.name collate "C")
+                  from (
+                    select distinct on (r.unit_id) r.id, r.unit_id, pu.code, pu.name, pu.valid_from, pu.valid_to, r.level, r.year, r.decision_no
+                    from l join recognition r on r.unit_id = l.id join unit pu on pu.id = r.unit_id
+                    where l.id <> u.id and r.kind = 'recognition' and r.revoked_by_id is null and r.year <= ${year}
+                    order by r.unit_id, r.year desc, r.created_at desc
+                  ) x) as recognitions
+        ) pr
         left join lateral (
           select c.* from commune_status c where c.unit_id = u.id and c.basis = 'appraised' and c.year <= ${year}
           order by c.year desc limit 1
@@ -107,6 +141,7 @@ export async function maintenance(db: Db, scope: SQL, year: number, withinUnitId
           limit 1
         ) pv on true
         where u.level = 'commune' and ${validOn('u', date)} and u.id in ${scope} ${within}
+          and (rc.id is not null or pr.recognitions is not null)
         order by u.name collate "C"`,
   );
 }

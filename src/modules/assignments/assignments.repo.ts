@@ -21,13 +21,16 @@ export interface UnitRefRow {
 
 /** A unit and, transitively, the units it was formed from (one recursive query). */
 export function selfAndPredecessors(unitId: string): SQL {
-  return sql`(
+  // Collected into an array first: PostgreSQL then expects a handful of ids and reads the outer table by index.
+  // As a bare recursive CTE it is estimated at hundreds of rows and joined by hash after a full scan of the outer
+  // table (8–12 ms per use on the national benchmark dataset instead of 0.3 ms; see ARCHITECTURE.md, Decisions).
+  return sql`(select unnest(array(
     with recursive l(id) as (
       select ${unitId}::uuid
       union
       select s.predecessor_id from unit_succession s join l on s.successor_id = l.id
     ) select id from l
-  )`;
+  )))`;
 }
 
 /** `alias` (with valid_from/valid_to) in force on the date. */

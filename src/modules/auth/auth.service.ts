@@ -120,6 +120,11 @@ export async function sessionInfo(db: Db, config: Config, s: SessionState): Prom
         signals: can(s.actor, 'signal.read'),
         assessments: can(s.actor, 'assessment.read'),
         maintenance: can(s.actor, 'maintenance.read'),
+        dashboard: can(s.actor, 'dashboard.read'),
+        reports: can(s.actor, 'report.read'),
+        resources: can(s.actor, 'resource.read'),
+        plans: can(s.actor, 'plan.read'),
+        map: can(s.actor, 'map.read'),
       },
       create: {
         agency: can(s.actor, 'agency.create'),
@@ -130,6 +135,9 @@ export async function sessionInfo(db: Db, config: Config, s: SessionState): Prom
         activity: can(s.actor, 'activity.create'),
         obstacle: can(s.actor, 'obstacle.create'),
         cycle: can(s.actor, 'cycle.manage'),
+        targetList: can(s.actor, 'targetList.manage'),
+        plan: can(s.actor, 'plan.edit'),
+        valueImport: can(s.actor, 'valueImport.write'),
       },
     },
   };

@@ -69,6 +69,38 @@ export const grants = {
   'maintenance.read': [...OFFICE, 'viewer', 'district_reviewer', 'department_reviewer'],
   'profile.read': allRoles,
   'notification.read': allRoles,
+  // Excel import of a cycle's indicator values (issue 7; modules/value-import): commune officers for their commune;
+  // the steering office for the communes of the cycle in its scope, on the commune's behalf (audited as such). Only
+  // indicators the commune could save now are written (the workflow's editability).
+  'valueImport.read': ['system_admin', 'province_office', 'commune_officer'],
+  'valueImport.write': ['system_admin', 'province_office', 'commune_officer'],
+  // Programmes and resources (issue 6; resource rules in modules/resources/resources.policy.ts). The programme catalog
+  // is national reference data every role reads. Resources are read in scope by every role; they are written for a
+  // commune in scope by its officers, the steering office, department staff (their scope) and help teams (the
+  // communes their agency helps, which is their scope); district reviewers and viewers only read.
+  'programme.read': allRoles,
+  'resource.read': allRoles,
+  'resource.write': ['system_admin', 'province_office', 'department_reviewer', 'help_team', 'commune_officer'],
+  // Dashboards (issue 7; modules/dashboard): every role reads the dashboard of units inside its scope (a commune
+  // officer its commune, a help team its communes); the national roll-up is for global actors.
+  'dashboard.read': allRoles,
+  // Maps (issue 7; modules/maps): every role reads the map of its scope; the steering office uploads, activates and
+  // deletes commune boundary sets of a province in its scope.
+  'map.read': allRoles,
+  'map.manageBoundaries': OFFICE,
+  // Standard reports and exports (issue 7; modules/reports): every role reads the reports of its scope (a commune
+  // officer its own commune); the maintenance review keeps its own grant; the narrative report is for leaders.
+  'report.read': allRoles,
+  'report.narrative': [...OFFICE, 'viewer', 'district_reviewer', 'department_reviewer'],
+  // Plans and targets (issue 6; resource rules in modules/targets/targets.policy.ts and modules/plans/plans.policy.ts).
+  // The steering office draws up and adopts the province's target lists; everyone reads them in scope. A commune's
+  // plans are written by its officers; the help teams (and department staff) of an agency assigned to the commune
+  // add tasks for their agency and update the tasks their agency is responsible for; everyone else reads in scope.
+  'targetList.read': allRoles,
+  'targetList.manage': OFFICE,
+  'plan.read': allRoles,
+  'plan.edit': ['system_admin', 'commune_officer'],
+  'plan.task': ['system_admin', 'commune_officer', 'help_team', 'department_reviewer'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof grants;

@@ -20,9 +20,19 @@ import { RouteError } from './route-error.js';
 import {
   activitiesSearch,
   assessmentsSearch,
+  valueImportSearch,
   assignmentsSearch,
   communeSearch,
+  plansSearch,
+  planSearch,
+  targetListSearch,
+  resourcesSearch,
   maintenanceSearch,
+  reportSearch,
+  mapSearch,
+  dashboardSearch,
+  dashboardCommunesSearch,
+  notificationsSearch,
   inboxSearch,
   obstaclesSearch,
   signalsSearch,
@@ -83,6 +93,13 @@ const appRoute = createRoute({
 const homeRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/',
+  // Leaders who only read (viewers) land on the dashboard.
+  beforeLoad: ({ context }) => {
+    const session = context.queryClient.getQueryData(sessionQueryOptions().queryKey);
+    if (session && session.user.roles.length > 0 && session.user.roles.every((r) => r === 'viewer') && session.abilities.nav.dashboard) {
+      throw redirect({ to: '/dashboard', search: {} });
+    }
+  },
   component: lazyRouteComponent(() => import('./pages/home-page.js'), 'HomePage'),
 });
 
@@ -235,11 +252,47 @@ const assessmentRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/assessment-page.js'), 'AssessmentPage'),
 });
 
+const valueImportRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/cycles/$id/import',
+  beforeLoad: requireUuid,
+  validateSearch: valueImportSearch,
+  component: lazyRouteComponent(() => import('./pages/value-import-page.js'), 'ValueImportPage'),
+});
+
 const maintenanceRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/maintenance',
   validateSearch: maintenanceSearch,
   component: lazyRouteComponent(() => import('./pages/maintenance-page.js'), 'MaintenancePage'),
+});
+
+const notificationsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/notifications',
+  validateSearch: notificationsSearch,
+  component: lazyRouteComponent(() => import('./pages/notifications-page.js'), 'NotificationsPage'),
+});
+
+// Resources and the programme catalog (issue 6).
+const resourcesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/resources',
+  validateSearch: resourcesSearch,
+  component: lazyRouteComponent(() => import('./pages/resources-page.js'), 'ResourcesPage'),
+});
+
+const reportsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/reports',
+  component: lazyRouteComponent(() => import('./pages/reports-page.js'), 'ReportsPage'),
+});
+
+const reportRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/reports/$key',
+  validateSearch: reportSearch,
+  component: lazyRouteComponent(() => import('./pages/report-page.js'), 'ReportPage'),
 });
 
 const communeRoute = createRoute({
@@ -250,6 +303,56 @@ const communeRoute = createRoute({
     if (!isUuid(params.unitId)) throw notFound();
   },
   component: lazyRouteComponent(() => import('./pages/commune-page.js'), 'CommunePage'),
+});
+
+// Maps (issue 7).
+const dashboardRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/dashboard',
+  validateSearch: dashboardSearch,
+  component: lazyRouteComponent(() => import('./pages/dashboard-page.js'), 'DashboardPage'),
+});
+
+const dashboardCommunesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/dashboard/communes',
+  validateSearch: dashboardCommunesSearch,
+  component: lazyRouteComponent(() => import('./pages/dashboard-communes-page.js'), 'DashboardCommunesPage'),
+});
+
+const mapRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/map',
+  validateSearch: mapSearch,
+  component: lazyRouteComponent(() => import('./pages/map-page.js'), 'MapPage'),
+});
+
+// Plans and targets (issue 6).
+const plansRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/plans',
+  validateSearch: plansSearch,
+  component: lazyRouteComponent(() => import('./pages/plans-page.js'), 'PlansPage'),
+});
+
+const targetListRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/plans/targets/$id',
+  validateSearch: targetListSearch,
+  beforeLoad: ({ params }) => {
+    if (!isUuid(params.id)) throw notFound();
+  },
+  component: lazyRouteComponent(() => import('./pages/target-list-page.js'), 'TargetListPage'),
+});
+
+const planRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/plans/$id',
+  validateSearch: planSearch,
+  beforeLoad: ({ params }) => {
+    if (!isUuid(params.id)) throw notFound();
+  },
+  component: lazyRouteComponent(() => import('./pages/plan-page.js'), 'PlanPage'),
 });
 
 const routeTree = rootRoute.addChildren([
@@ -276,8 +379,19 @@ const routeTree = rootRoute.addChildren([
     signalsRoute,
     assessmentsRoute,
     assessmentRoute,
+    valueImportRoute,
     maintenanceRoute,
+    notificationsRoute,
     communeRoute,
+    plansRoute,
+    targetListRoute,
+    planRoute,
+    reportsRoute,
+    reportRoute,
+    mapRoute,
+    dashboardRoute,
+    dashboardCommunesRoute,
+    resourcesRoute,
   ]),
 ]);
 

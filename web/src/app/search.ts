@@ -106,4 +106,38 @@ export function safeRedirect(target: string | undefined): string {
 const year = opt(z.coerce.number().int().min(2000).max(2100));
 export const assessmentsSearch = z.object({ cycleId: opt(z.uuid()), offset });
 export const maintenanceSearch = z.object({ year });
+export const notificationsSearch = z.object({ unread: flag, offset });
 export const communeSearch = z.object({ year });
+
+/** Plans and targets (issue 6): the hub by year; a target list's filters (checked by the page); a plan just copied. */
+export const plansSearch = z.object({ year });
+export const targetListSearch = z.object({ atRisk: flag, level: word, q: text(100) });
+export const planSearch = z.object({ copied: flag });
+/** Reports (issue 7): a report's parameters. */
+export const reportSearch = z.object({
+  year,
+  fromYear: year,
+  setId: opt(z.uuid()),
+  unitId: opt(z.uuid()),
+  communeId: opt(z.uuid()),
+  basis: opt(z.enum(['all', 'appraised'])),
+});
+/** /resources: the tab, the API filters (enum values checked by the page against the contract), the grouping. */
+export const resourcesSearch = z.object({
+  tab: opt(z.enum(['totals', 'entries', 'programmes'])),
+  year,
+  source: word,
+  programmeId: opt(z.uuid()),
+  componentId: opt(z.union([z.uuid(), z.literal('none')])),
+  unitId: opt(z.uuid()),
+  groupBy: opt(z.enum(['unit', 'source', 'component', 'year'])),
+  offset,
+});
+
+/** Dashboards (issue 7): the figures of a year for a unit; the rows behind one figure (filter syntax: contracts/dashboard.ts). */
+export const dashboardSearch = z.object({ year, setId: opt(z.uuid()), unitId: opt(z.uuid()) });
+export const dashboardCommunesSearch = z.object({ year, setId: opt(z.uuid()), unitId: opt(z.uuid()), filter: text(120), offset });
+/** Maps (issue 7): the year, the criteria set, the colouring and an optional unit to zoom to. */
+export const mapSearch = z.object({ year, setId: opt(z.uuid()), by: opt(z.enum(['band', 'standard', 'level'])), unitId: opt(z.uuid()) });
+/** Excel import of values (issue 7): one commune (from its assessment page) or every commune in scope; the job shown. */
+export const valueImportSearch = z.object({ unitId: opt(z.uuid()), unitName: text(200), jobId: opt(z.uuid()) });

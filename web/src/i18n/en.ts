@@ -1,11 +1,23 @@
 /** English UI text. Typed against the Vietnamese dictionary, so a missing key fails the type check. */
 import { assessmentsEn } from './parts/assessments.en.js';
 import { assistanceEn } from './parts/assistance.en.js';
+import { dashboardEn } from './parts/dashboard.en.js';
+import { mapsEn } from './parts/maps.en.js';
+import { plansEn } from './parts/plans.en.js';
+import { reportsEn } from './parts/reports.en.js';
+import { resourcesEn } from './parts/resources.en.js';
+import { valueImportEn } from './parts/value-import.en.js';
 import type { MessageKey } from './translate.js';
 
 export const en: Record<MessageKey, string> = {
+  ...valueImportEn,
+  ...reportsEn,
   ...assistanceEn,
   ...assessmentsEn,
+  ...mapsEn,
+  ...plansEn,
+  ...resourcesEn,
+  ...dashboardEn,
   'app.name': 'mtqg — National Target Programmes',
   'app.shortName': 'mtqg',
   'app.skipToContent': 'Skip to main content',
@@ -129,6 +141,7 @@ export const en: Record<MessageKey, string> = {
   'login.demoIntro': 'The server runs in demo mode. Choose “Use” to fill the form with an account.',
   'login.demoRole': 'Role',
   'login.demoUse': 'Use {login}',
+  'login.demoMore': 'More department accounts ({count})',
   'login.sessionExpired': 'Your session has ended. Please log in again.',
 
   'role.system_admin': 'System administrator',

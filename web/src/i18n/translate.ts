@@ -3,10 +3,22 @@ import type { Lang } from './lang.js';
 import type { AssessmentsNavKey } from './parts/assessments-nav.vi.js';
 import type { AssessmentsKey } from './parts/assessments.vi.js';
 import type { AssistanceKey } from './parts/assistance.vi.js';
+import type { DashboardNavKey } from './parts/dashboard-nav.vi.js';
+import type { DashboardKey } from './parts/dashboard.vi.js';
+import type { MapsNavKey } from './parts/maps-nav.vi.js';
+import type { MapsKey } from './parts/maps.vi.js';
+import type { PlansNavKey } from './parts/plans-nav.vi.js';
+import type { PlansKey } from './parts/plans.vi.js';
+import type { ReportsNavKey } from './parts/reports-nav.vi.js';
+import type { ReportsKey } from './parts/reports.vi.js';
+import type { ResourcesNavKey } from './parts/resources-nav.vi.js';
+import type { ResourcesKey } from './parts/resources.vi.js';
+import type { ValueImportNavKey } from './parts/value-import-nav.vi.js';
+import type { ValueImportKey } from './parts/value-import.vi.js';
 import { vi, type MessageKey as MainKey } from './vi.js';
 
 /** Every key: the entry's dictionary and the parts that load with their pages' chunks (see parts/). */
-export type MessageKey = MainKey | AssistanceKey | AssessmentsKey | AssessmentsNavKey;
+export type MessageKey = MainKey | AssistanceKey | AssessmentsKey | AssessmentsNavKey | MapsKey | MapsNavKey | PlansKey | PlansNavKey | ReportsKey | ReportsNavKey | ResourcesKey | ResourcesNavKey | DashboardKey | DashboardNavKey | ValueImportKey | ValueImportNavKey;
 export type Params = Record<string, string | number>;
 export type Dictionary = Record<MessageKey, string>;
 

@@ -123,6 +123,7 @@ export const vi = {
   'login.demoIntro': 'Máy chủ đang chạy ở chế độ dùng thử. Chọn “Dùng” để điền sẵn tài khoản vào biểu mẫu.',
   'login.demoRole': 'Vai trò',
   'login.demoUse': 'Dùng {login}',
+  'login.demoMore': 'Tài khoản các sở, ngành khác ({count})',
   'login.sessionExpired': 'Phiên đăng nhập đã kết thúc. Vui lòng đăng nhập lại.',
 
   'role.system_admin': 'Quản trị hệ thống',

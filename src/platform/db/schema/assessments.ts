@@ -29,6 +29,10 @@ export const assessmentCycle = pgTable(
     /** Criterion number → agency id (routing of per-criterion steps). */
     criterionAgencies: jsonb('criterion_agencies').$type<Record<string, string>>().notNull().default({}),
     status: text('status', { enum: ['open', 'closed'] }).notNull().default('open'),
+    /** Why, when and by whom the cycle was closed (a closed cycle is read-only). */
+    closeReason: text('close_reason'),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    closedBy: uuid('closed_by').references(() => appUser.id, { onDelete: 'set null' }),
     version: integer('version').notNull().default(1),
     createdBy: uuid('created_by').references(() => appUser.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -6,3 +6,7 @@ export * from './system.js';
 export * from './criteria.js';
 export * from './assistance.js';
 export * from './assessments.js';
+export * from './plans.js';
+export * from './maps.js';
+export * from './value-import.js';
+export * from './resources.js';

@@ -9,18 +9,29 @@ import { useSession } from '../../features/auth/api/get-session.js';
 import { useLogout } from '../../features/auth/api/logout.js';
 import { useI18n, type MessageKey } from '../../i18n/index.js';
 import { LangSwitch } from '../../components/lang-switch.js';
+import { NotificationBell } from '../../features/notifications/components/notification-bell.js';
 // The assessments' nav words ship with this (lazy) layout, not with the login page's entry.
 import '../../i18n/parts/assessments-nav.vi.js';
+import '../../i18n/parts/maps-nav.vi.js';
+import '../../i18n/parts/reports-nav.vi.js';
+import '../../i18n/parts/resources-nav.vi.js';
+import '../../i18n/parts/plans-nav.vi.js';
+import '../../i18n/parts/dashboard-nav.vi.js';
 
-type NavKey = 'units' | 'agencies' | 'users' | 'audit' | 'criteria' | 'assistance' | 'inbox' | 'signals' | 'assessments' | 'maintenance';
-type NavTo = '/units' | '/criteria' | '/agencies' | '/users' | '/audit' | '/assistance' | '/inbox' | '/signals' | '/assessments' | '/maintenance';
+type NavKey = 'units' | 'agencies' | 'users' | 'audit' | 'criteria' | 'assistance' | 'inbox' | 'signals' | 'assessments' | 'maintenance' | 'resources' | 'map' | 'reports' | 'plans' | 'dashboard';
+type NavTo = '/units' | '/criteria' | '/agencies' | '/users' | '/audit' | '/assistance' | '/inbox' | '/signals' | '/assessments' | '/maintenance' | '/resources' | '/map' | '/reports' | '/plans' | '/dashboard';
 const navItems: { key: NavKey; to: NavTo; label: MessageKey }[] = [
+  { key: 'dashboard', to: '/dashboard', label: 'nav.dashboard' },
   { key: 'inbox', to: '/inbox', label: 'nav.inbox' },
   { key: 'assessments', to: '/assessments', label: 'nav.assessments' },
   { key: 'units', to: '/units', label: 'nav.units' },
   { key: 'assistance', to: '/assistance', label: 'nav.assistance' },
   { key: 'signals', to: '/signals', label: 'nav.signals' },
   { key: 'maintenance', to: '/maintenance', label: 'nav.maintenance' },
+  { key: 'plans', to: '/plans', label: 'nav.plans' },
+  { key: 'reports', to: '/reports', label: 'nav.reports' },
+  { key: 'map', to: '/map', label: 'nav.map' },
+  { key: 'resources', to: '/resources', label: 'nav.resources' },
   { key: 'criteria', to: '/criteria', label: 'nav.criteria' },
   { key: 'agencies', to: '/agencies', label: 'nav.agencies' },
   { key: 'users', to: '/users', label: 'nav.users' },
@@ -70,6 +81,7 @@ export function AppLayout(): ReactNode {
           <Link to="/" className="brand">
             {t('app.name')}
           </Link>
+          <NotificationBell />
           <button
             type="button"
             className="btn btn-quiet menu-button"

@@ -20,6 +20,7 @@ import { ReopenForm } from '../../features/assessments/components/reopen-form.js
 import { ReviewTable } from '../../features/assessments/components/review-table.js';
 import { useSession } from '../../features/auth/api/get-session.js';
 import '../../i18n/parts/assessments.vi.js';
+import '../../i18n/parts/value-import-nav.vi.js';
 import '../../features/assessments/assessments.css';
 import { useI18n } from '../../i18n/index.js';
 
@@ -39,6 +40,8 @@ function Assessment({ form }: { form: AssessmentForm }) {
   const [notice, setNotice] = useState<string | null>(null);
   const stepLabels = useMemo(() => Object.fromEntries(a.steps.map((s) => [s.key, s.label])), [a.steps]);
   // The commune fills and reads its own form phone-first; reviewers and readers get the dense table.
+  // Values can be imported from Excel while the commune may still save (the server checks each indicator).
+  const importable = session.abilities.create.valueImport && ['draft', 'returned', 'reopened'].includes(a.status);
   const communeView = !a.abilities.canReview && (a.abilities.canEdit || a.abilities.canSubmit || session.user.roles.includes('commune_officer'));
 
   return (
@@ -62,10 +65,19 @@ function Assessment({ form }: { form: AssessmentForm }) {
           </span>
         }
         actions={
-          a.abilities.canReopen ? (
-            <Button variant="danger" onClick={() => (setNotice(null), setReopening(true))}>
-              {t('asm.reopen.title')}
-            </Button>
+          a.abilities.canReopen || importable ? (
+            <>
+              {importable ? (
+                <Link className="btn btn-secondary" to="/cycles/$id/import" params={{ id: a.cycle.id }} search={{ unitId: a.unit.id, unitName: a.unit.name }}>
+                  {t('vimp.link')}
+                </Link>
+              ) : null}
+              {a.abilities.canReopen ? (
+                <Button variant="danger" onClick={() => (setNotice(null), setReopening(true))}>
+                  {t('asm.reopen.title')}
+                </Button>
+              ) : null}
+            </>
           ) : undefined
         }
       />

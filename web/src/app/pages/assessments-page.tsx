@@ -2,7 +2,7 @@
  * /assessments?cycleId=: what waits for the caller (a form to fill, reviews at their step), the assessment cycles,
  * and one cycle's communes; the steering office opens a cycle here.
  */
-import { getRouteApi } from '@tanstack/react-router';
+import { getRouteApi, Link } from '@tanstack/react-router';
 import { useState, type ReactNode } from 'react';
 import { Button } from '../../components/button.js';
 import { Dialog } from '../../components/dialog.js';
@@ -16,12 +16,14 @@ import { AgencySelect } from '../../features/agencies/components/agency-select.j
 import { useAssessments } from '../../features/assessments/api/list-assessments.js';
 import { useCycles } from '../../features/assessments/api/list-cycles.js';
 import { AssessmentTable } from '../../features/assessments/components/assessment-table.js';
+import { CycleCloseForm, CycleEditForm } from '../../features/assessments/components/cycle-edit-form.js';
 import { CycleForm } from '../../features/assessments/components/cycle-form.js';
 import { CycleTable } from '../../features/assessments/components/cycle-table.js';
 import { useSession } from '../../features/auth/api/get-session.js';
 import { useSets } from '../../features/criteria/api/list-sets.js';
 import { UnitPicker } from '../../features/units/components/unit-picker.js';
 import '../../i18n/parts/assessments.vi.js';
+import '../../i18n/parts/value-import-nav.vi.js';
 import '../../features/assessments/assessments.css';
 import { useI18n } from '../../i18n/index.js';
 import { todayIso } from '../../lib/format.js';
@@ -30,11 +32,12 @@ const route = getRouteApi('/app/assessments');
 const LIMIT = 50;
 
 export function AssessmentsPage(): ReactNode {
-  const { t } = useI18n();
+  const { t, dateTime } = useI18n();
   const session = useSession();
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const [opening, setOpening] = useState(false);
+  const [managing, setManaging] = useState<'edit' | 'close' | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const offset = search.offset ?? 0;
   const waiting = useAssessments({ waitingForMe: true, limit: 100 });
@@ -81,10 +84,32 @@ export function AssessmentsPage(): ReactNode {
         <section className="section" aria-labelledby="asm-of-cycle">
           <div className="section-head">
             <h2 id="asm-of-cycle">{t('asm.ofCycle', { name: cycle?.name ?? '…' })}</h2>
-            <Button size="small" variant="quiet" onClick={() => void navigate({ search: {} })}>
-              {t('common.close')}
-            </Button>
+            <div className="form-actions">
+              {cycle?.status === 'open' && session.abilities.create.valueImport ? (
+                <Link className="btn btn-secondary btn-small" to="/cycles/$id/import" params={{ id: cycle.id }}>
+                  {t('vimp.link')}
+                </Link>
+              ) : null}
+              {cycle?.abilities.canUpdate ? (
+                <Button size="small" onClick={() => (setNotice(null), setManaging('edit'))}>
+                  {t('asm.cycleEdit.title')}
+                </Button>
+              ) : null}
+              {cycle?.abilities.canClose ? (
+                <Button size="small" variant="danger" onClick={() => (setNotice(null), setManaging('close'))}>
+                  {t('asm.cycleClose.title')}
+                </Button>
+              ) : null}
+              <Button size="small" variant="quiet" onClick={() => void navigate({ search: {} })}>
+                {t('common.close')}
+              </Button>
+            </div>
           </div>
+          {cycle?.status === 'closed' ? (
+            <p className="alert alert-info">
+              {t('asm.cycleClose.closedOn', { date: cycle.closedAt ? dateTime(cycle.closedAt) : '—', reason: cycle.closeReason ?? '—' })}
+            </p>
+          ) : null}
           <PagedList
             query={ofCycle}
             offset={offset}
@@ -95,6 +120,35 @@ export function AssessmentsPage(): ReactNode {
             {(rows) => <AssessmentTable rows={rows} caption={t('asm.ofCycle', { name: cycle?.name ?? '' })} showCycle={false} />}
           </PagedList>
         </section>
+      ) : null}
+
+      {cycle ? (
+        <Dialog
+          open={managing !== null}
+          onOpenChange={(o) => setManaging(o ? managing : null)}
+          title={managing === 'close' ? t('asm.cycleClose.title') : t('asm.cycleEdit.title')}
+          description={managing === 'close' ? t('asm.cycleClose.intro', { name: cycle.name }) : t('asm.cycleEdit.intro', { name: cycle.name })}
+          wide={managing === 'edit'}
+        >
+          {managing === 'close' ? (
+            <CycleCloseForm
+              cycle={cycle}
+              onDone={(c) => {
+                setManaging(null);
+                setNotice(t('asm.cycleClose.done', { name: c.name }));
+              }}
+            />
+          ) : (
+            <CycleEditForm
+              cycle={cycle}
+              communePicker={(p) => <UnitPicker {...p} level="commune" />}
+              onDone={(c) => {
+                setManaging(null);
+                setNotice(t('asm.cycleEdit.done', { name: c.name, count: c.counts.communes }));
+              }}
+            />
+          )}
+        </Dialog>
       ) : null}
 
       <Dialog open={opening} onOpenChange={setOpening} title={t('asm.cycle.open')} description={t('asm.cycle.intro')} wide>

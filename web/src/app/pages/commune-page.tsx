@@ -4,7 +4,7 @@
  * help it gets (helpers, activities, obstacles).
  */
 import { getRouteApi, Link } from '@tanstack/react-router';
-import { useState, type ReactNode } from 'react';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { Button } from '../../components/button.js';
 import { Dialog } from '../../components/dialog.js';
 import { EmptyState } from '../../components/empty-state.js';
@@ -25,6 +25,11 @@ import { useI18n } from '../../i18n/index.js';
 import { todayIso } from '../../lib/format.js';
 import { usePageTitle } from '../../lib/use-page-title.js';
 import { CommuneAssistance } from './commune-assistance.js';
+
+// The resources section (issue 6) is its own chunk: the profile's first paint does not wait for it.
+const CommuneResources = lazy(() => import('../../features/resources/components/commune-resources.js'));
+// The plans section (issue 6), likewise.
+const CommunePlansSection = lazy(() => import('./commune-plans-section.js'));
 
 const route = getRouteApi('/app/communes/$unitId');
 
@@ -149,6 +154,12 @@ export function CommunePage(): ReactNode {
             {t('prof.assistanceCounts', { helpers: number(p.assistance.helpers), activities: number(p.assistance.activities), obstacles: number(p.assistance.openObstacles) })}
           </p>
           <CommuneAssistance unitId={p.unit.id} today={today} />
+          <Suspense fallback={null}>
+            <CommunePlansSection unitId={p.unit.id} year={p.year} active={!p.unit.validTo || p.unit.validTo > today} />
+          </Suspense>
+          <Suspense fallback={null}>
+            <CommuneResources unitId={p.unit.id} />
+          </Suspense>
 
           <Dialog open={recording} onOpenChange={setRecording} title={t('rec.record')} description={t('rec.intro')}>
             <RecognitionForm

@@ -5,6 +5,8 @@ export const assessmentsNavVi = {
   'nav.assessments': 'Đánh giá xã',
   'nav.maintenance': 'Rà soát duy trì',
   'prof.open': 'Hồ sơ nông thôn mới của xã',
+  'ntf.bell': 'Thông báo',
+  'ntf.bellUnread': 'Thông báo: {count} chưa đọc',
 } as const;
 
 export type AssessmentsNavKey = keyof typeof assessmentsNavVi;

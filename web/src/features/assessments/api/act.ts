@@ -1,5 +1,6 @@
 /**
- * The assessment-level actions: submit (or resubmit), verdicts at the current step, return indicators, forward to the
+ * The assessment-level actions: submit (or resubmit), a reviewer's verdicts and returns in one request (`review`;
+ * `verdicts` and `return` remain for single-purpose callers), forward to the
  * next step, final appraisal, reopening. Each answers the assessment; the form and lists are read again after.
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -8,6 +9,7 @@ import {
   type AssessmentActionBody,
   type ReopenBody,
   type ReturnBody,
+  type ReviewBody,
   type VerdictsBody,
 } from '../../../../../src/contracts/assessments.js';
 import { apiRequest } from '../../../lib/api.js';
@@ -18,6 +20,7 @@ export type AssessmentAction =
   | { action: 'submit' | 'forward' | 'appraise'; body: AssessmentActionBody }
   | { action: 'verdicts'; body: VerdictsBody }
   | { action: 'return'; body: ReturnBody }
+  | { action: 'review'; body: ReviewBody }
   | { action: 'reopen'; body: ReopenBody };
 
 export function act(id: string, a: AssessmentAction, idempotencyKey: string) {

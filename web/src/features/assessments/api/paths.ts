@@ -11,6 +11,6 @@ export const paths = {
   result: (id: string, code: string) => `/api/assessments/${e(id)}/results/${e(code)}`,
   evidence: (id: string, code: string) => `/api/assessments/${e(id)}/results/${e(code)}/evidence`,
   evidenceFile: (id: string, code: string, fileId: string) => `/api/assessments/${e(id)}/results/${e(code)}/evidence/${e(fileId)}`,
-  action: (id: string, action: 'submit' | 'verdicts' | 'return' | 'forward' | 'appraise' | 'reopen') =>
+  action: (id: string, action: 'submit' | 'verdicts' | 'return' | 'review' | 'forward' | 'appraise' | 'reopen') =>
     `/api/assessments/${e(id)}/${action === 'return' ? 'returns' : action}`,
 };

@@ -108,10 +108,8 @@ export function ReviewTable({ form }: { form: AssessmentForm }) {
     }
     const fingerprint = JSON.stringify({ returns, verdicts });
     void run('record', async () => {
-      // Returns first: they change only the returned rows, so the verdicts' base versions stay valid.
-      let version = a.version;
-      if (returns.length) version = (await act(a.id, { action: 'return', body: { expectedVersion: version, items: returns } }, keys.keyFor(`r${fingerprint}`))).version;
-      if (verdicts.length) await act(a.id, { action: 'verdicts', body: { items: verdicts } }, keys.keyFor(`v${fingerprint}`));
+      // One request, one transaction: the verdicts and the returns are written together or not at all.
+      await act(a.id, { action: 'review', body: { expectedVersion: a.version, verdicts, returns } }, keys.keyFor(`review${fingerprint}`));
       setChoices({});
       setNotice(
         returns.length

@@ -48,9 +48,27 @@ export function MaintenanceTable({ rows, year }: { rows: MaintenanceRow[]; year:
                 {r.revocation?.why ? <p className="small">{r.revocation.why}</p> : null}
               </Cell>
               <Cell label={t('mnt.col.recognition')}>
-                {t(`criteria.level.${r.recognition.level}`)}, {r.recognition.year}
-                {r.recognition.decisionNo ? <span className="muted small"> · {r.recognition.decisionNo}</span> : null}
-                {r.recognition.viaPredecessor ? <span className="muted small"> {t('rec.viaPredecessor')}</span> : null}
+                {r.basis === 'predecessors' && r.predecessors ? (
+                  <>
+                    <StatusBadge tone="warn" icon="!">
+                      {t('mnt.needsDecision')}
+                    </StatusBadge>
+                    <p className="small">{t('mnt.basisPredecessors', { recognised: r.predecessors.recognised, total: r.predecessors.total })}</p>
+                    <ul className="small plain-list">
+                      {r.predecessors.recognitions.map((p) => (
+                        <li key={p.id}>
+                          {p.unit.name}: {t(`criteria.level.${p.level}`)}, {p.year}
+                          {p.decisionNo ? <span className="muted"> · {p.decisionNo}</span> : null}
+                        </li>
+                      ))}
+                    </ul>
+                  </>
+                ) : (
+                  <>
+                    {t(`criteria.level.${r.recognition.level}`)}, {r.recognition.year}
+                    {r.recognition.decisionNo ? <span className="muted small"> · {r.recognition.decisionNo}</span> : null}
+                  </>
+                )}
               </Cell>
               <Cell label={t('mnt.col.met')}>
                 {r.criteriaMet !== null && r.criteriaApplicable !== null ? (

@@ -1,0 +1,89 @@
+/**
+ * Dashboards on the dataset (issue 7): the province dashboard (steering office of the benchmark's province) and the
+ * national roll-up (system administrator, no unit), at 1 and 50 clients with autocannon out of process, after one
+ * cold request per key (the dashboards cache each computation until the data version moves, so the measured load
+ * is mostly cache hits plus the per-request version and scope round trip); the raw-SQL floor of the same aggregate
+ * (`dashboardFloorQuery`) at the same concurrency on a pool of the app's size; API/floor.
+ */
+import { runLoad } from './http-load.js';
+import { durations, measureFloor, routeExists, type BenchContext } from './lib/context.js';
+import { budget, rowOf, type MeasureRow, type ScenarioResult } from './lib/report.js';
+import { ratio, round1, summarise } from './lib/stats.js';
+
+interface FloorApi {
+  dashboardFloorQuery(db: BenchContext['db'], q: { year: number; setId: string; unitId: string | null; criterionCount: number; bandMins: readonly number[] }): Promise<unknown[]>;
+}
+
+async function floorApi(): Promise<{ floor: FloorApi['dashboardFloorQuery']; bandMins: (n: number) => number[] } | null> {
+  try {
+    const repo = (await import('../src/modules/dashboard/dashboard.repo.js')) as unknown as Partial<FloorApi>;
+    const bands = (await import('../src/domain/dashboard/bands.js')) as unknown as { bandsFor?: (n: number) => Array<{ min: number }> };
+    if (typeof repo.dashboardFloorQuery !== 'function' || typeof bands.bandsFor !== 'function') return null;
+    return { floor: repo.dashboardFloorQuery, bandMins: (n) => bands.bandsFor!(n).map((b) => b.min) };
+  } catch {
+    return null;
+  }
+}
+
+export async function benchDashboard(ctx: BenchContext): Promise<ScenarioResult> {
+  const { dataset: d, base, quick } = ctx;
+  const year = d.currentYear;
+  const out: ScenarioResult = { name: 'dashboard', title: 'Dashboards (province and national roll-up)', rows: [], budgets: [], notes: [] };
+  const office = await ctx.session('bench.tinh');
+  const admin = await ctx.session('bench.quantri');
+  const provincePath = `/api/dashboard?year=${year}&setId=${d.setId}&unitId=${d.benchProvinceId}`;
+  const nationalPath = `/api/dashboard?year=${year}&setId=${d.setId}`;
+  const probe = await routeExists(`${base}${provincePath}`, { cookie: office.cookie });
+  if (!probe.ok) {
+    out.notes.push(`GET /api/dashboard is not available in this build (${probe.status}): dashboard figures NOT MEASURED.`);
+    out.budgets.push(budget('province dashboard p95 at 50 clients', null, 50, 'ms', 'not available'), budget('national roll-up p95 at 50 clients', null, 150, 'ms', 'not available'));
+    return out;
+  }
+  if (probe.status !== 200) throw new Error(`province dashboard answered ${probe.status}: ${probe.body}`);
+  const api = await floorApi();
+  if (!api) out.notes.push('dashboardFloorQuery not found: no raw-SQL floor in this run.');
+  const n = (await ctx.db.execute(`select jsonb_array_length(definition->'criteria') as n from criteria_set where id = '${d.setId}'` as never)) as unknown as { rows: Array<{ n: number }> };
+  const criterionCount = n.rows[0]?.n ?? 19;
+  const t = durations(quick);
+
+  // cold: the first request of a key computes it (the national key; the province keys of a few provinces)
+  const provinces = (await ctx.db.execute(`select id from unit where level = 'province' and valid_from = '2025-07-01' order by code limit ${quick ? 4 : 10}` as never)) as unknown as { rows: Array<{ id: string }> };
+  const cold = async (path: string, cookie: string) => {
+    const t0 = performance.now();
+    const res = await fetch(`${base}${path}`, { headers: { cookie } });
+    await res.arrayBuffer();
+    if (res.status !== 200) throw new Error(`${path}: ${res.status}`);
+    return performance.now() - t0;
+  };
+  const coldProvince: number[] = [];
+  for (const p of provinces.rows) coldProvince.push(await cold(`/api/dashboard?year=${year}&setId=${d.setId}&unitId=${p.id}`, admin.cookie));
+  const coldNational = await cold(nationalPath, admin.cookie);
+  const cp = summarise(coldProvince);
+  out.rows.push({ what: `province dashboard, cold (first request of ${coldProvince.length} provinces, 1 client)`, concurrency: 1, requests: coldProvince.length, perSecond: null, p50: cp.p50, p95: cp.p95, p99: null, max: cp.max, errors: 0 });
+  out.rows.push({ what: 'national roll-up, cold (first request, 1 client)', concurrency: 1, requests: 1, perSecond: null, p50: round1(coldNational), p95: round1(coldNational), p99: null, max: round1(coldNational), errors: 0 });
+
+  const measure = async (label: string, path: string, cookie: string, unitId: string | null, limit: number) => {
+    const rows: MeasureRow[] = [];
+    for (const [conns, secs] of [[1, t.c1], [50, t.c50]] as const) {
+      const l = await runLoad({ base, connections: conns, durationS: secs, warmupAmount: t.warmup, scenario: { kind: 'get', paths: [path], headers: { cookie, 'accept-encoding': 'gzip, deflate, br' } } });
+      const row = rowOf(`${label}, warm`, l);
+      if (api) {
+        const q = () => api.floor(ctx.db, { year, setId: d.setId, unitId, criterionCount, bandMins: api.bandMins(criterionCount) });
+        await q(); // plan and cache warm-up, like the API's warm-up
+        row.floor = await measureFloor(q, conns, conns === 1 ? (quick ? 10 : 30) : quick ? 100 : 250);
+        row.ratio = conns === 1 ? ratio(row.p50, row.floor.p50) : ratio(row.p95, row.floor.p95);
+        out.budgets.push(budget(`${label}: API/floor at ${conns} client${conns > 1 ? 's' : ''} (${conns === 1 ? 'p50' : 'p95'})`, row.ratio, 2, '×'));
+      }
+      rows.push(row);
+      if (conns === 50) out.budgets.push(budget(`${label} p95 at 50 clients`, l.errors ? null : row.p95, limit, 'ms', l.errors ? `${l.errors} errors` : undefined));
+    }
+    out.rows.push(...rows);
+  };
+  await measure('province dashboard', provincePath, office.cookie, d.benchProvinceId, 50);
+  await measure('national roll-up', nationalPath, admin.cookie, null, 150);
+  out.notes.push(
+    'Warm = the computed dashboard is cached until the data version changes (any audited write), so the warm figures are the per-request path (session, version + scope round trip, ETag, compression); cold = one computation.',
+    'Floor = dashboardFloorQuery (the core aggregate as one SQL statement) on a pool of 10 connections, the app\'s size; the API computes more than the floor (rankings, trends through lineage, obstacles, visits).',
+  );
+  return out;
+}

@@ -1,0 +1,133 @@
+/**
+ * "Plans and targets" journeys (issue 6): the steering office draws up a target list for the year, adds communes and
+ * sees the at-risk ones with their reasons, then adopts the list; a commune officer adds a task to the commune's annual
+ * plan, marks it done and sees the progress change.
+ */
+import type { Page } from 'playwright-core';
+import { check, type Journey } from './harness.js';
+
+async function signIn(page: Page, base: string, login: string): Promise<void> {
+  await page.context().clearCookies();
+  await page.goto(`${base}/login`);
+  await page.getByRole('button', { name: `Dùng ${login}` }).click();
+  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+}
+
+const nav = (page: Page) => page.getByRole('navigation', { name: 'Điều hướng chính' });
+
+/** Waits for a confirmation; on failure, says which error the page shows instead. */
+async function expectText(page: Page, text: RegExp | string): Promise<void> {
+  try {
+    await page.getByText(text).first().waitFor();
+  } catch {
+    const alerts = (await page.locator('.alert-error, .field-error').allInnerTexts()).join(' | ');
+    throw new Error(`no "${String(text)}"; page errors: ${alerts || 'none'}`);
+  }
+}
+
+const vnToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
+
+export const journeys: Journey[] = [
+  {
+    name: 'plans: the steering office draws up a target list, adds communes and sees the at-risk ones with their reasons',
+    async run(page, base) {
+      await signIn(page, base, 'demo.vpdp');
+      await nav(page).getByRole('link', { name: 'Kế hoạch & mục tiêu' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Kế hoạch & mục tiêu' }).waitFor();
+      // The demo's adopted 2024 list of the former province is there with its 18 communes.
+      await page.getByRole('combobox', { name: 'Năm' }).selectOption('2024');
+      await page.getByRole('link', { name: /năm 2024 \(18 xã\)/ }).waitFor();
+      const year = vnToday().slice(0, 4);
+      await page.getByRole('combobox', { name: 'Năm' }).selectOption(year);
+
+      await page.getByRole('button', { name: 'Lập danh sách' }).click();
+      const form = page.getByRole('dialog', { name: 'Lập danh sách xã mục tiêu' });
+      const title = `Danh sách kiểm thử hành trình ${year}`;
+      await form.getByRole('combobox', { name: 'Năm đạt chuẩn' }).selectOption(year);
+      await form.getByRole('textbox', { name: 'Tên danh sách' }).fill(title);
+      await form.getByRole('textbox', { name: 'Số hiệu văn bản' }).fill('99/KH-BCĐ');
+      await form.getByRole('textbox', { name: 'Ngày ban hành' }).fill(`15/03/${year}`);
+      await form.getByRole('button', { name: 'Lập danh sách' }).click();
+      await page.getByRole('heading', { level: 1, name: title }).waitFor();
+      await expectText(page, 'Danh sách chưa có xã nào.');
+
+      await page.getByRole('button', { name: 'Thêm xã' }).first().click();
+      const add = page.getByRole('dialog', { name: 'Thêm xã vào danh sách' });
+      for (const name of ['Xã Bát Xát', 'Xã Hợp Thành']) {
+        await add.getByRole('searchbox', { name: 'Tìm xã' }).fill(name.replace('Xã ', ''));
+        await add.getByRole('checkbox', { name: `Chọn ${name}` }).check();
+      }
+      await add.getByRole('button', { name: 'Thêm 2 xã' }).click();
+      await expectText(page, 'Đã thêm 2 xã.');
+
+      const table = page.getByRole('region', { name: `Các xã của danh sách năm ${year}` });
+      const row = table.locator('tr[data-unit="Xã Bát Xát"]');
+      await row.locator('.badge-bad', { hasText: 'Có nguy cơ' }).waitFor();
+      await row.getByText('Vì sao có nguy cơ').click();
+      const reasons = await row.locator('.pl-why li').allInnerTexts();
+      check(reasons.length > 0, 'the at-risk commune lists its reasons');
+      // Xã Bát Xát is still filling its 2025 self-assessment in the demo data (no summary yet: "gap unknown"); when the
+      // assessment journeys ran first it has submitted, and the reason is then the remaining gap against the time left.
+      check(
+        reasons.some((r) => r.includes('Chưa có kết quả đánh giá') || /Còn thiếu \d+ tiêu chí/.test(r)),
+        `the reasons name the gap (unknown or remaining): ${reasons.join(' | ')}`,
+      );
+      await page.getByText('Quy tắc xác định nguy cơ').click();
+      await expectText(page, /số tiêu chí còn thiếu × 45 ngày/);
+
+      // Only the at-risk communes, then adopt the list.
+      await page.getByRole('combobox', { name: 'Tình trạng' }).selectOption('true');
+      await table.locator('tr[data-unit]').first().waitFor();
+      const atRisk = await table.locator('tr[data-unit]').count();
+      check(atRisk >= 1 && atRisk <= 2, `the filter keeps the at-risk communes (${atRisk})`);
+      await page.getByRole('button', { name: 'Ban hành' }).click();
+      await expectText(page, 'Đã ban hành danh sách.');
+      await page.getByRole('button', { name: 'Mở lại để sửa' }).waitFor();
+      check((await page.getByRole('button', { name: 'Thêm xã' }).count()) === 0, 'an adopted list cannot take communes');
+      await page.screenshot({ path: '/tmp/plans-target-list.png', fullPage: true });
+    },
+  },
+  {
+    name: 'plans: a commune officer adds a task to the annual plan, marks it done and sees the progress change (phone width)',
+    viewport: { width: 390, height: 844 },
+    async run(page, base) {
+      await signIn(page, base, 'demo.xa');
+      await page.goto(`${base}/plans`);
+      await page.getByRole('heading', { level: 1, name: 'Kế hoạch & mục tiêu' }).waitFor();
+      const year = vnToday().slice(0, 4);
+      await page.getByRole('link', { name: `Kế hoạch xây dựng xã nông thôn mới năm ${year} — Xã Bát Xát` }).click();
+      await page.getByRole('heading', { level: 1, name: `Kế hoạch xây dựng xã nông thôn mới năm ${year} — Xã Bát Xát` }).waitFor();
+      const progress = page.getByTestId('plan-progress');
+      const read = async () => {
+        const m = /^(\d+)\/(\d+) việc xong/.exec((await progress.innerText()).trim());
+        check(m, `progress reads "x/y việc xong": ${await progress.innerText()}`);
+        return { done: Number(m[1]), total: Number(m[2]) };
+      };
+      const before = await read();
+
+      await page.getByRole('button', { name: 'Thêm nhiệm vụ' }).click();
+      const dlg = page.getByRole('dialog', { name: 'Thêm nhiệm vụ' });
+      const task = 'Lắp biển chỉ dẫn các thôn';
+      await dlg.getByRole('textbox', { name: 'Tên nhiệm vụ' }).fill(task);
+      await dlg.getByRole('textbox', { name: 'Kinh phí dự kiến (đồng)' }).fill('45.000.000');
+      await dlg.getByRole('button', { name: 'Lưu nhiệm vụ' }).click();
+      await expectText(page, 'Đã thêm nhiệm vụ.');
+      await page.waitForFunction(
+        ([sel, total]) => document.querySelector(sel)?.textContent?.includes(`/${total} việc xong`) ?? false,
+        ['[data-testid="plan-progress"]', before.total + 1] as const,
+      );
+
+      await page.getByRole('button', { name: `Đánh dấu xong: ${task}` }).click();
+      await expectText(page, 'Đã cập nhật nhiệm vụ.');
+      await page.waitForFunction(
+        ([sel, done]) => document.querySelector(sel)?.textContent?.startsWith(`${done}/`) ?? false,
+        ['[data-testid="plan-progress"]', before.done + 1] as const,
+      );
+      const after = await read();
+      check(after.done === before.done + 1 && after.total === before.total + 1, `progress moved from ${before.done}/${before.total} to ${after.done}/${after.total}`);
+      await page.locator(`tr[data-task="${task}"]`).getByText('Đã xong').waitFor();
+      await page.screenshot({ path: '/tmp/plans-commune-plan-390.png', fullPage: true });
+    },
+  },
+];
