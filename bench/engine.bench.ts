@@ -5,6 +5,7 @@
 // an attribute override) so the numbers do not depend on how many real targets are known yet.
 import { compileSet, evaluateCommune, evaluateCommunes, type CommuneInput } from '../src/domain/criteria/engine.js';
 import { rankByGap } from '../src/domain/criteria/ranking.js';
+import { mulberry32 as prng } from '../src/seed/random.js';
 import type { CriteriaSetDef, CriterionDef, IndicatorDef, IndicatorKind, IndicatorValue, TargetRuleDef } from '../src/domain/criteria/types.js';
 
 const COMMUNES = 3321;
@@ -12,18 +13,6 @@ const SINGLE_ITERATIONS = 20_000;
 const BATCH_RUNS = 20;
 const REGIONS = ['TDMNPB', 'DBSH', 'BTB', 'DHNTB', 'TN', 'DNB', 'DBSCL'] as const;
 const CRITERION_SIZES = [2, 4, 2, 2, 2, 3, 1, 4, 2, 1, 1, 2, 5, 4, 4, 1, 12, 6, 2]; // 19 criteria, 60 indicators
-
-/** mulberry32: a small seeded PRNG so every run measures the same data. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const rand = prng(20240601);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;

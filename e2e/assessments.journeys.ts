@@ -5,7 +5,8 @@
  * criteria with its own demo account, the coordination office appraises, and the commune's profile and the maintenance
  * list change (the merged commune is listed from its predecessors' recognitions before its own decision). A second
  * journey edits the same indicator from two browsers: the stale save gets the conflict message with the other version.
- * A third edits the finished 2024 cycle and closes it with a reason: it becomes read-only.
+ * A third edits the finished 2024 cycle and closes it with a reason: it becomes read-only. A fourth opens a 2024 cycle
+ * on the communes of the adopted registration list 239/KH-BCĐ from the form and checks it has exactly that many communes.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -319,6 +320,54 @@ export const assessmentJourneys: Journey[] = [
       await page.getByRole('heading', { level: 1 }).first().waitFor();
       await page.getByText('Đã khóa').first().waitFor();
       check((await page.getByRole('button', { name: 'Mở lại hồ sơ' }).count()) === 0, 'no reopening in a closed cycle');
+    },
+  },
+  {
+    name: 'assessments: the steering office opens a 2024 cycle on the communes of the registration list 239/KH-BCĐ',
+    async run(page, base) {
+      await signIn(page, base, 'demo.vpdp');
+      const lists = (await (await page.request.get(`${base}/api/target-lists?year=2024&status=adopted`)).json()) as {
+        items: { id: string; documentNo: string | null; counts: { total: number } }[];
+      };
+      const list = lists.items.find((l) => l.documentNo === '239/KH-BCĐ');
+      check(list && list.counts.total > 0, 'the demo 2024 list 239/KH-BCĐ is adopted and has communes');
+
+      await nav(page).getByRole('link', { name: 'Đánh giá xã' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Đánh giá xã' }).waitFor();
+      await page.getByRole('button', { name: 'Mở đợt đánh giá' }).click();
+      const form = page.getByRole('dialog', { name: 'Mở đợt đánh giá' });
+      const pick = async (select: Locator, text: string) => {
+        await select.locator('option', { hasText: text }).first().waitFor({ state: 'attached' });
+        const value = await select.locator('option', { hasText: text }).first().getAttribute('value');
+        await select.selectOption(value!);
+      };
+      await pick(form.getByLabel(/^Bộ tiêu chí \(phiên bản\)/), 'NTM_XA_2021_2025');
+      await form.getByLabel(/^Năm đánh giá/).fill('2024');
+      const name = 'Đánh giá các xã đăng ký đạt chuẩn năm 2024 (hành trình kiểm thử)';
+      await form.getByLabel(/^Tên đợt/).fill(name);
+      await form.getByLabel(/^Xã tham gia/).selectOption('target_list');
+      await pick(form.getByLabel(/^Danh sách đăng ký đạt chuẩn/), '239/KH-BCĐ');
+      // A shorter chain than the default: the district, then the coordination office.
+      await form.getByRole('button', { name: 'Bỏ bước 2' }).click();
+      await form.getByRole('group', { name: 'Bước 2' }).getByLabel(/^Cơ quan xem xét/).selectOption({ index: 1 });
+      await form.getByRole('button', { name: 'Mở đợt', exact: true }).click();
+      await expectNotice(page, `Đã mở đợt “${name}” cho ${list.counts.total} xã.`);
+      await page.getByText('Theo danh sách 239/KH-BCĐ —').first().waitFor();
+
+      const cycleId = new URL(page.url()).searchParams.get('cycleId');
+      check(cycleId, 'the page shows the new cycle');
+      const cycle = (await (await page.request.get(`${base}/api/cycles/${cycleId}`)).json()) as { version: number; counts: { communes: number }; targetList: { id: string } | null };
+      check(cycle.counts.communes === list.counts.total, `the cycle has ${cycle.counts.communes} communes, the list ${list.counts.total}`);
+      check(cycle.targetList?.id === list.id, 'the cycle records the list');
+
+      // Leave the demo data as it was for the journeys after this one: take the (untouched) forms out and close the cycle.
+      const csrf = ((await (await page.request.get(`${base}/api/auth/session`)).json()) as { csrfToken: string }).csrfToken;
+      const units = ((await (await page.request.get(`${base}/api/assessments?cycleId=${cycleId}&limit=500`)).json()) as { items: { unit: { id: string } }[] }).items;
+      const headers = { 'x-csrf-token': csrf, 'content-type': 'application/json' };
+      const out = await page.request.patch(`${base}/api/cycles/${cycleId}`, { headers, data: { expectedVersion: cycle.version, removeUnitIds: units.map((a) => a.unit.id) } });
+      check(out.ok(), `taking the communes out: ${out.status()} ${await out.text()}`);
+      const closed = await page.request.patch(`${base}/api/cycles/${cycleId}`, { headers, data: { expectedVersion: cycle.version + 1, status: 'closed', closeReason: 'Đợt thử của hành trình kiểm thử' } });
+      check(closed.ok(), `closing: ${closed.status()} ${await closed.text()}`);
     },
   },
 ];

@@ -2,19 +2,7 @@
  * "Dashboard" journey (issue 7): a leader (demo.xem, the whole province) lands on the dashboard, chooses 2024, clicks a
  * criterion's rate and gets the communes that miss it, then opens one commune's profile.
  */
-import type { Page } from 'playwright-core';
-import { check, type Journey } from './harness.js';
-
-async function signIn(page: Page, base: string, login: string): Promise<void> {
-  await page.context().clearCookies();
-  await page.goto(`${base}/login`);
-  const use = page.getByRole('button', { name: `Dùng ${login}`, exact: true });
-  await page.getByRole('heading', { name: 'Tài khoản dùng thử' }).waitFor();
-  if (!(await use.isVisible())) await page.getByText(/^Tài khoản các sở, ngành khác/).click();
-  await use.click();
-  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-}
+import { check, signIn, type Journey } from './harness.js';
 
 export const dashboardJourneys: Journey[] = [
   {

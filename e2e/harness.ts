@@ -75,3 +75,18 @@ export interface Journey {
 export function check(cond: unknown, message: string): asserts cond {
   if (!cond) throw new Error(message);
 }
+
+/**
+ * Sign in as a demo account from the login page's list (the departments' accounts sit behind a disclosure) and wait
+ * to leave /login. Cookies are cleared first, so a journey can switch accounts.
+ */
+export async function signIn(page: Page, base: string, login: string): Promise<void> {
+  await page.context().clearCookies();
+  await page.goto(`${base}/login`);
+  const use = page.getByRole('button', { name: `Dùng ${login}`, exact: true });
+  await page.getByRole('heading', { name: 'Tài khoản dùng thử' }).waitFor();
+  if (!(await use.isVisible())) await page.getByText(/^Tài khoản các sở, ngành khác/).click();
+  await use.click();
+  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+}

@@ -1,13 +1,6 @@
 /** The paths real users take through the built app (issue 2: sign-in, the dated unit tree, lineage, scope). */
 import type { Page } from 'playwright-core';
-import { check, type Journey } from './harness.js';
-
-async function signInWithDemo(page: Page, base: string, login: string): Promise<void> {
-  await page.goto(`${base}/login`);
-  await page.getByRole('button', { name: `Dùng ${login}` }).click();
-  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-}
+import { check, signIn, type Journey } from './harness.js';
 
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Điều hướng chính' });
 
@@ -31,7 +24,7 @@ export const journeys: Journey[] = [
       await page.getByLabel(/^Mật khẩu/).fill('sai-mat-khau');
       await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
       await page.getByText('Sai tên đăng nhập hoặc mật khẩu').waitFor();
-      await signInWithDemo(page, base, 'demo.vpdp');
+      await signIn(page, base, 'demo.vpdp');
       await page.getByRole('heading', { name: /Văn phòng Điều phối NTM tỉnh Lào Cai/ }).waitFor();
       for (const item of ['Đơn vị hành chính', 'Cơ quan', 'Người dùng', 'Nhật ký']) {
         check(await nav(page).getByRole('link', { name: item }).isVisible(), `nav shows ${item}`);
@@ -43,7 +36,7 @@ export const journeys: Journey[] = [
   {
     name: 'browse the 2024 tree and the 2025 tree',
     async run(page, base) {
-      await signInWithDemo(page, base, 'demo.vpdp');
+      await signIn(page, base, 'demo.vpdp');
       await nav(page).getByRole('link', { name: 'Đơn vị hành chính' }).click();
       await page.getByRole('group', { name: 'Chọn nhanh ngày' }).getByRole('button', { name: '01/01/2024' }).click();
       await page.getByRole('button', { name: 'Mở rộng Tỉnh Yên Bái' }).waitFor();
@@ -64,7 +57,7 @@ export const journeys: Journey[] = [
   {
     name: 'search without diacritics, open a merged commune and follow its predecessors',
     async run(page, base) {
-      await signInWithDemo(page, base, 'demo.vpdp');
+      await signIn(page, base, 'demo.vpdp');
       await page.goto(`${base}/units`);
       await page.getByLabel('Tìm đơn vị theo tên hoặc mã').fill('bat xat');
       await page.getByRole('link', { name: /^Xã Bát Xát/ }).first().click();
@@ -85,7 +78,7 @@ export const journeys: Journey[] = [
   {
     name: 'a commune officer sees only the commune and its history',
     async run(page, base) {
-      await signInWithDemo(page, base, 'demo.xa');
+      await signIn(page, base, 'demo.xa');
       check((await nav(page).getByRole('link', { name: 'Người dùng' }).count()) === 0, 'no user administration for a commune officer');
       await nav(page).getByRole('link', { name: 'Đơn vị hành chính' }).click();
       await page.getByRole('link', { name: /Xã Bát Xát/ }).first().waitFor();
@@ -99,7 +92,7 @@ export const journeys: Journey[] = [
     name: 'works on a 360 px phone: the menu opens and the page does not scroll sideways',
     viewport: { width: 360, height: 740 },
     async run(page, base) {
-      await signInWithDemo(page, base, 'demo.vpdp');
+      await signIn(page, base, 'demo.vpdp');
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       check(overflow <= 0, `horizontal overflow of ${overflow}px`);
       await page.getByRole('button', { name: /menu/i }).click();

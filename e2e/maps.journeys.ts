@@ -7,15 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { check, type Journey } from './harness.js';
-
-async function signIn(page: Page, base: string, login: string): Promise<void> {
-  await page.context().clearCookies();
-  await page.goto(`${base}/login`);
-  await page.getByRole('button', { name: `Dùng ${login}` }).click();
-  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-}
+import { check, signIn, type Journey } from './harness.js';
 
 /** Four communes of the former Bát Xát district (seed/reference/units/laocai-admin-units-2024.csv). */
 const COMMUNES = [

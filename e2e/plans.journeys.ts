@@ -4,15 +4,7 @@
  * plan, marks it done and sees the progress change.
  */
 import type { Page } from 'playwright-core';
-import { check, type Journey } from './harness.js';
-
-async function signIn(page: Page, base: string, login: string): Promise<void> {
-  await page.context().clearCookies();
-  await page.goto(`${base}/login`);
-  await page.getByRole('button', { name: `Dùng ${login}` }).click();
-  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-}
+import { check, signIn, type Journey } from './harness.js';
 
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Điều hướng chính' });
 

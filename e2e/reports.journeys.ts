@@ -9,18 +9,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { readZip } from '../src/test/zip.js';
-import { check, type Journey } from './harness.js';
-
-async function signIn(page: Page, base: string, login: string): Promise<void> {
-  await page.context().clearCookies();
-  await page.goto(`${base}/login`);
-  const use = page.getByRole('button', { name: `Dùng ${login}`, exact: true });
-  await page.getByRole('heading', { name: 'Tài khoản dùng thử' }).waitFor();
-  if (!(await use.isVisible())) await page.getByText(/^Tài khoản các sở, ngành khác/).click();
-  await use.click();
-  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-}
+import { check, signIn, type Journey } from './harness.js';
 
 /** Click a download link and save the file; returns its path and the browser's suggested name. */
 async function download(page: Page, linkName: string, dir: string): Promise<{ file: string; name: string }> {

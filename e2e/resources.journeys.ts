@@ -7,23 +7,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { check, type Journey } from './harness.js';
+import { check, signIn, type Journey } from './harness.js';
 
 const COMMUNE = 'Xã Bát Xát';
 const AMOUNT = 1_234_500_000;
 const PDF = Buffer.concat([Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')]);
 const vnd = new Intl.NumberFormat('vi-VN');
-
-async function signIn(page: Page, base: string, login: string): Promise<void> {
-  await page.context().clearCookies();
-  await page.goto(`${base}/login`);
-  const use = page.getByRole('button', { name: `Dùng ${login}`, exact: true });
-  await page.getByRole('heading', { name: 'Tài khoản dùng thử' }).waitFor();
-  if (!(await use.isVisible())) await page.getByText(/^Tài khoản các sở, ngành khác/).click();
-  await use.click();
-  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-}
 
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Điều hướng chính' });
 

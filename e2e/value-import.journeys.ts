@@ -8,17 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Page } from 'playwright-core';
-import { check, type Journey } from './harness.js';
-
-async function signIn(page: Page, base: string, login: string): Promise<void> {
-  await page.context().clearCookies();
-  await page.goto(`${base}/login`);
-  await page.getByRole('heading', { name: 'Tài khoản dùng thử' }).waitFor();
-  await page.getByRole('button', { name: `Dùng ${login}`, exact: true }).click();
-  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-}
+import { check, signIn, type Journey } from './harness.js';
 
 // Template columns (1-based): A Mã xã … D Mã chỉ tiêu, F Đơn vị tính, G Loại, J Trạng thái, L Giá trị mới.
 const COL = { commune: 1, code: 4, unit: 6, kind: 7, state: 10, value: 12 };

@@ -4,6 +4,10 @@
  * generated earlier can be reused.
  */
 import { createHash } from 'node:crypto';
+import { mulberry32 as prng } from '../../src/seed/random.js';
+
+/** mulberry32 (src/seed/random.ts): the generator's seeded PRNG. */
+export { prng };
 
 export type Scale = 'province' | 'national';
 
@@ -83,14 +87,3 @@ export function mergePlan(olds: number, news: number): number[] {
   return out;
 }
 
-/** mulberry32: a small seeded PRNG. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

@@ -72,6 +72,8 @@ export const cycle = z.object({
   set: z.object({ id, code: z.string(), name: z.string(), version: z.number().int(), level: standardLevel, isDemo: z.boolean() }),
   /** The province (or other unit) whose communes the cycle covers. */
   scopeUnit: unitRef.nullable(),
+  /** The target list the communes came from (opened or extended from it), if any. */
+  targetList: z.object({ id, title: z.string(), documentNo: z.string().nullable(), year: z.number().int() }).nullable(),
   deadlines: cycleDeadlines,
   reviewChain: z.array(reviewStep),
   /** Criterion number → agency in charge (routing of `per_criterion_agency` steps). */
@@ -102,7 +104,20 @@ export const cycleParams = z.object({ id });
 export const cycleCommunes = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('all'), withinUnitId: id }),
   z.object({ kind: z.literal('units'), withinUnitId: id, unitIds: z.array(id).min(1).max(2000) }),
+  /**
+   * The communes of an adopted province target list of the cycle's year (optionally only those aiming at one level);
+   * the cycle covers the list's province and records the list.
+   */
+  // the levels of contracts/plans.ts `targetLevels`, repeated so this contract does not pull the plans one into its chunks
+  z.object({ kind: z.literal('target_list'), listId: id, targetLevel: z.enum(['ntm', 'advanced', 'model']).optional() }),
 ]);
+
+/**
+ * Stable rule codes (`details.rule`) when a cycle is opened or extended from a target list: VALIDATION for a list that
+ * does not exist / is not adopted / is of another year, FORBIDDEN for a list whose province is outside the actor's scope.
+ */
+export const cycleTargetListRules = ['TARGET_LIST_NOT_FOUND', 'TARGET_LIST_NOT_ADOPTED', 'TARGET_LIST_YEAR_MISMATCH', 'TARGET_LIST_OUT_OF_SCOPE'] as const;
+export type CycleTargetListRule = (typeof cycleTargetListRules)[number];
 
 export const createCycleBody = z.object({
   setId: id,
@@ -125,6 +140,8 @@ export const updateCycleBody = z.object({
   addUnitIds: z.array(id).max(2000).optional(),
   /** Communes to take out: only assessments never submitted and with no value entered. */
   removeUnitIds: z.array(id).max(2000).optional(),
+  /** Add the communes of an adopted target list of the cycle's year not yet in the cycle (same rules as `addUnitIds`). */
+  addTargetListId: id.optional(),
   /** `closed` closes the cycle for good (with `closeReason`); it is then read-only. */
   status: cycleStatus.optional(),
   closeReason: z.string().trim().max(REASON_MAX).optional(),

@@ -3,6 +3,7 @@
  * resources mobilised per commune, year, component and source (issue 6).
  */
 import { z } from 'zod';
+import { quantityUnits, resourceSources } from '../domain/resources/kinds.js';
 import { id, isoDate, page, pageQuery } from './common.js';
 import { personRef, storedFile, unitRef } from './assistance.js';
 
@@ -44,25 +45,11 @@ export const programmeParams = z.object({ id });
 
 // ───────────────────────────── resources ─────────────────────────────
 
-export const resourceSources = [
-  'central_budget',
-  'provincial_budget',
-  'district_budget',
-  'commune_budget',
-  'integrated_capital',
-  'credit',
-  'enterprise',
-  'people_cash',
-  'people_in_kind',
-  'people_labour',
-  'people_land',
-  'other',
-] as const;
+export { resourceSources };
 export const resourceSource = z.enum(resourceSources);
 export type ResourceSource = z.infer<typeof resourceSource>;
 
-/** Labour days (ngày công) and donated land (m²): counted in quantities; VND is their optional equivalent. */
-export const quantityUnits = ['labour_day', 'm2'] as const;
+export { quantityUnits };
 export const quantityUnit = z.enum(quantityUnits);
 export type QuantityUnit = z.infer<typeof quantityUnit>;
 

@@ -28,6 +28,7 @@ import { upsertStatus } from '../modules/assessments/status.repo.js';
 import { effectiveAttributes } from '../modules/units/units.repo.js';
 import { DEMO_SET_CODE } from './criteria.js';
 import { DEMO_CRITERION_AGENCY, NN_AGENCY } from './demo-users.js';
+import { prng, type Rng } from './random.js';
 
 const SETTING = 'assessments_demo_loaded_at';
 const LABEL = 'Dữ liệu minh họa';
@@ -52,20 +53,6 @@ const KNOWN: ReadonlyArray<[string, 'ntm' | 'advanced', number, string]> = [
 ];
 const RETURN_REASONS = ['Thiếu biên bản nghiệm thu công trình', 'Số liệu không khớp báo cáo thống kê', 'Chưa có ảnh chụp hiện trạng', 'Thiếu xác nhận của phòng chuyên môn'];
 const CHANGE_REASONS = ['Kiểm tra thực tế chưa đạt', 'Hồ sơ minh chứng chưa đủ'];
-
-/** mulberry32: a small deterministic PRNG. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let x = a;
-    x = Math.imul(x ^ (x >>> 15), x | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)) };
-}
-type Rng = ReturnType<typeof prng>;
 
 interface Commune {
   id: string;

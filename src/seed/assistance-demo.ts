@@ -18,27 +18,13 @@ import { mutate } from '../platform/tx.js';
 import { insertActivity } from '../modules/activities/activities.repo.js';
 import { insertAssignment } from '../modules/assignments/assignments.repo.js';
 import { insertEvent, insertObstacle } from '../modules/obstacles/obstacles.repo.js';
+import { prng } from './random.js';
 
 const SETTING = 'assistance_demo_loaded_at';
 export const DEMO_LABEL = 'Dữ liệu minh họa — không có danh sách phân công công khai';
 const HELP_AGENCY = 'Sở Khoa học và Công nghệ';
 const HELP_COMMUNES = ['02683', '02680']; // Xã Bát Xát, Xã Hợp Thành (2025)
 const REFORM = '2025-07-01';
-
-/** mulberry32: a small deterministic PRNG. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let x = a;
-    x = Math.imul(x ^ (x >>> 15), x | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
-  return { next, int, pick };
-}
 
 const daysBetween = (a: string, b: string) => Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000);
 

@@ -20,6 +20,7 @@ import { getSetting, setSetting } from '../platform/settings.repo.js';
 import { mutate } from '../platform/tx.js';
 import { insertPlan, insertTasks, replaceCriteria, type NewTask } from '../modules/plans/plans.repo.js';
 import { insertCommunes, insertList } from '../modules/targets/targets.repo.js';
+import { prng } from './random.js';
 
 const SETTING = 'plans_demo_loaded_at';
 const LABEL = 'Dữ liệu minh họa';
@@ -82,19 +83,6 @@ const TASKS_2026: Record<string, string[]> = {
 };
 const NOTES_DONE = ['Đã nghiệm thu, đưa vào sử dụng', 'Hoàn thành, đã có biên bản', 'Đã xong'];
 const NOTES_DOING = ['Đang thi công, đạt khoảng 60%', 'Đang hoàn thiện hồ sơ', 'Đã khởi công, chờ vốn đợt 2'];
-
-/** mulberry32: a small deterministic PRNG. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let x = a;
-    x = Math.imul(x ^ (x >>> 15), x | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)), pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]! };
-}
 
 /** Load the plans demo once; false when already loaded or when its prerequisites are missing. */
 export async function seedPlansDemo(db: Db, ctx: RequestCtx): Promise<boolean> {

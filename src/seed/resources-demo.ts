@@ -14,6 +14,7 @@ import type { Db } from '../platform/db/client.js';
 import { queryRows } from '../platform/db/query.js';
 import { getSetting, setSetting } from '../platform/settings.repo.js';
 import { mutate } from '../platform/tx.js';
+import { mulberry32 as prng } from './random.js';
 
 const SETTING = 'resources_demo_loaded_at';
 export const RESOURCES_DEMO_NOTE = 'Dữ liệu minh họa — không phải số liệu thật';
@@ -24,17 +25,6 @@ export const BAO_YEN_NOTE =
 /** VND per labour day and per m² of donated land used to value contributions in the demo (illustrative). */
 const LABOUR_DAY_VND = 200_000;
 const LAND_M2_VND = 150_000;
-
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Row {
   unitId: string;

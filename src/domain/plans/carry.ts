@@ -13,8 +13,8 @@ export interface CarryCriterion {
   note: string | null;
 }
 
-export interface CarryTask {
-  id: string;
+/** What a task row holds besides its id: shared by the carry-over and plans.repo insertTasks (NewTask). */
+export interface TaskFields {
   criterionNumber: string | null;
   title: string;
   responsibleAgencyId: string | null;
@@ -23,6 +23,10 @@ export interface CarryTask {
   estimatedCostVnd: number | null;
   status: TaskStatus;
   progressNote: string | null;
+}
+
+export interface CarryTask extends TaskFields {
+  id: string;
 }
 
 export interface Carried {

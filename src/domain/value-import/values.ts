@@ -2,6 +2,7 @@
 // engine's kind definitions (domain/criteria/types.ts IndicatorKind; engine.ts invalidValue): boolean, any finite
 // number for min/max, 0–100 for percentages, non-negative integers for counts, a label (of the scale, when the
 // indicator has one) for verdicts. engine-agreement.test.ts checks that what we accept is what the engine accepts.
+import { searchKey } from '../../platform/text.js';
 import { normalizeVerdict } from '../criteria/compile.js';
 import type { IndicatorKind, IndicatorValue } from '../criteria/types.js';
 
@@ -14,16 +15,8 @@ export const VALUE_TEXT_MAX = 200;
 export type ValueProblem = 'VALUE_WRONG_TYPE' | 'VALUE_OUT_OF_RANGE' | 'VALUE_NOT_IN_SCALE' | 'VALUE_TOO_LONG';
 export type ReadValue = { ok: true; value: IndicatorValue } | { ok: false; code: ValueProblem; message: string };
 
-/** Fold case, diacritics and spacing: "Không đạt" → "khong dat". */
-export function fold(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+/** Fold case, diacritics and spacing: "Không đạt" → "khong dat" (the same key as the search columns use). */
+export const fold: (s: string) => string = searchKey;
 
 /** Text of a cell, trimmed; null when empty. */
 export function cellText(c: Cell): string | null {

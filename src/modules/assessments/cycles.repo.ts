@@ -2,6 +2,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { CycleDeadlines, ReviewStep } from '../../contracts/assessments.js';
 import { isGlobal } from '../../platform/auth/policy.js';
+import { inScope } from '../../platform/auth/scope.repo.js';
 import type { Actor } from '../../platform/context.js';
 import type { Db } from '../../platform/db/client.js';
 import { queryOne, queryRows } from '../../platform/db/query.js';
@@ -20,6 +21,10 @@ export interface CycleRow extends UnitRefRow {
   set_level: 'ntm' | 'advanced' | 'model' | 'modern';
   set_is_demo: boolean;
   scope_unit_id: string | null;
+  target_list_id: string | null;
+  tl_title: string | null;
+  tl_document_no: string | null;
+  tl_year: number | null;
   deadlines: CycleDeadlines;
   review_chain: ReviewStep[];
   criterion_agencies: Record<string, string>;
@@ -37,9 +42,10 @@ export interface CycleRow extends UnitRefRow {
 }
 
 const columns = sql`c.id, c.name, c.year, c.set_id, s.code as set_code, s.name as set_name, s.version as set_version, s.level as set_level,
-  s.is_demo as set_is_demo, c.scope_unit_id, ${unitRefColumns('u')}, c.deadlines, c.review_chain, c.criterion_agencies, c.status, c.close_reason, c.closed_at, c.version,
+  s.is_demo as set_is_demo, c.scope_unit_id, ${unitRefColumns('u')}, c.target_list_id, tl.title as tl_title, tl.document_no as tl_document_no, tl.year as tl_year, c.deadlines, c.review_chain, c.criterion_agencies, c.status, c.close_reason, c.closed_at, c.version,
   c.is_demo, c.created_at, n.n_communes, n.n_draft, n.n_in_review, n.n_returned, n.n_appraised`;
 const from = sql`assessment_cycle c join criteria_set s on s.id = c.set_id left join unit u on u.id = c.scope_unit_id
+  left join target_list tl on tl.id = c.target_list_id
   cross join lateral (
     select count(*)::int as n_communes,
       (count(*) filter (where a.status = 'draft'))::int as n_draft,
@@ -49,10 +55,13 @@ const from = sql`assessment_cycle c join criteria_set s on s.id = c.set_id left 
     from assessment a where a.cycle_id = c.id
   ) n`;
 
-/** Cycles with at least one assessment the actor may read. */
+/**
+ * Cycles with at least one assessment the actor may read, or whose whole scope unit is in the actor's scope (the office
+ * keeps seeing — and can close — a cycle it has emptied of communes).
+ */
 function visibleCycles(actor: Actor): SQL {
   if (isGlobal(actor)) return sql`true`;
-  return sql`exists (select 1 from assessment a where a.cycle_id = c.id and ${visibleAssessments(actor)})`;
+  return sql`(exists (select 1 from assessment a where a.cycle_id = c.id and ${visibleAssessments(actor)}) or ${inScope(actor, sql`c.scope_unit_id`)})`;
 }
 
 export async function listCycles(db: Db, actor: Actor, q: { limit: number; offset: number; year?: number | undefined; status?: 'open' | 'closed' | undefined }) {
@@ -107,6 +116,7 @@ export interface NewCycle {
   year: number;
   name: string;
   scopeUnitId: string;
+  targetListId?: string | null;
   deadlines: CycleDeadlines;
   reviewChain: ReviewStep[];
   criterionAgencies: Record<string, string>;
@@ -117,8 +127,8 @@ export interface NewCycle {
 export async function insertCycle(tx: Db, v: NewCycle): Promise<string> {
   const row = await queryOne<{ id: string }>(
     tx,
-    sql`insert into assessment_cycle (set_id, year, name, scope_unit_id, deadlines, review_chain, criterion_agencies, created_by, is_demo)
-        values (${v.setId}, ${v.year}, ${v.name}, ${v.scopeUnitId}, ${JSON.stringify(v.deadlines)}::jsonb, ${JSON.stringify(v.reviewChain)}::jsonb,
+    sql`insert into assessment_cycle (set_id, year, name, scope_unit_id, target_list_id, deadlines, review_chain, criterion_agencies, created_by, is_demo)
+        values (${v.setId}, ${v.year}, ${v.name}, ${v.scopeUnitId}, ${v.targetListId ?? null}, ${JSON.stringify(v.deadlines)}::jsonb, ${JSON.stringify(v.reviewChain)}::jsonb,
                 ${JSON.stringify(v.criterionAgencies)}::jsonb, ${v.createdBy}, ${v.isDemo ?? false})
         returning id`,
   );
@@ -156,12 +166,15 @@ export async function updateCycle(
     deadlines?: CycleDeadlines | undefined;
     criterionAgencies?: Record<string, string> | undefined;
     close?: { reason: string; by: string } | undefined;
+    /** Record the target list communes were added from, when the cycle has none yet. */
+    targetListId?: string | undefined;
   },
 ): Promise<boolean> {
   const sets: SQL[] = [sql`version = version + 1`];
   if (c.name !== undefined) sets.push(sql`name = ${c.name}`);
   if (c.deadlines !== undefined) sets.push(sql`deadlines = ${JSON.stringify(c.deadlines)}::jsonb`);
   if (c.criterionAgencies !== undefined) sets.push(sql`criterion_agencies = ${JSON.stringify(c.criterionAgencies)}::jsonb`);
+  if (c.targetListId !== undefined) sets.push(sql`target_list_id = coalesce(target_list_id, ${c.targetListId}::uuid)`);
   if (c.close) sets.push(sql`status = 'closed', close_reason = ${c.close.reason}, closed_at = now(), closed_by = ${c.close.by}`);
   const rows = await queryRows<{ id: string }>(
     tx,

@@ -4,7 +4,8 @@
  * (commune → district → province, or commune → department in charge of each criterion → coordination office).
  */
 import type { z } from 'zod';
-import type { CreateCycleBody, Cycle, listCyclesQuery, listCyclesResponse, UpdateCycleBody } from '../../contracts/assessments.js';
+import type { TargetLevel } from '../../contracts/plans.js';
+import type { CreateCycleBody, Cycle, CycleTargetListRule, listCyclesQuery, listCyclesResponse, UpdateCycleBody } from '../../contracts/assessments.js';
 import { recordAudit } from '../../platform/audit.js';
 import { authorize, can } from '../../platform/auth/policy.js';
 import { allUnitsInScope } from '../../platform/auth/scope.repo.js';
@@ -15,6 +16,8 @@ import { mutate } from '../../platform/tx.js';
 import { decideCycle } from '../../domain/assessments/transitions.js';
 import { presentUnitRef } from '../assignments/assignments.presenter.js';
 import * as criteriaRepo from '../criteria/criteria.repo.js';
+import * as targetsRepo from '../targets/targets.repo.js';
+import { communesOfTargetList } from '../targets/targets.service.js';
 import * as repo from './cycles.repo.js';
 
 const CYCLE = 'Đợt đánh giá';
@@ -28,6 +31,7 @@ async function present(db: Db, actor: Actor, r: repo.CycleRow): Promise<Cycle> {
     year: r.year,
     set: { id: r.set_id, code: r.set_code, name: r.set_name, version: r.set_version, level: r.set_level, isDemo: r.set_is_demo },
     scopeUnit: r.scope_unit_id ? presentUnitRef(r) : null,
+    targetList: r.target_list_id ? { id: r.target_list_id, title: r.tl_title ?? '', documentNo: r.tl_document_no, year: r.tl_year ?? r.year } : null,
     deadlines: { submit: r.deadlines.submit ?? null, steps: r.deadlines.steps ?? {} },
     reviewChain: r.review_chain.map((s) => ({ ...s, agencyId: s.agencyId ?? null })),
     criterionAgencies: Object.fromEntries(
@@ -85,11 +89,34 @@ function chainProblems(body: Pick<CreateCycleBody, 'reviewChain' | 'criterionAge
   return problems;
 }
 
+const listRefused = (rule: CycleTargetListRule, path: string, message: string) =>
+  rule === 'TARGET_LIST_OUT_OF_SCOPE' ? new AppError('FORBIDDEN', message, { rule }) : new AppError('VALIDATION', message, { rule, fields: [{ path, message }] });
+
+/**
+ * The communes of a target list a cycle of `year` may take (inside the mutation, the list row locked so it cannot be
+ * reopened meanwhile): the list must exist, have its province in the actor's scope, be adopted and be of the cycle's
+ * year — its communes are those in force on 31 December of its year, the date the cycle's communes are checked on.
+ */
+async function communesOfAdoptedList(tx: Db, actor: Actor, listId: string, year: number, path: string, level?: TargetLevel) {
+  const list = await targetsRepo.lockList(tx, listId);
+  if (!list) throw listRefused('TARGET_LIST_NOT_FOUND', path, 'Danh sách đăng ký đạt chuẩn không tồn tại');
+  if (!(await allUnitsInScope(tx, actor, [list.province_unit_id]))) {
+    throw listRefused('TARGET_LIST_OUT_OF_SCOPE', path, 'Danh sách đăng ký đạt chuẩn thuộc tỉnh nằm ngoài phạm vi của bạn');
+  }
+  if (list.status !== 'adopted') throw listRefused('TARGET_LIST_NOT_ADOPTED', path, 'Chỉ dùng được danh sách đăng ký đạt chuẩn đã ban hành');
+  if (list.year !== year) {
+    throw listRefused('TARGET_LIST_YEAR_MISMATCH', path, `Danh sách đăng ký là của năm ${list.year}, đợt đánh giá là năm ${year}`);
+  }
+  const unitIds = (await communesOfTargetList(tx, listId)).filter((c) => !level || c.targetLevel === level).map((c) => c.unitId);
+  return { list, unitIds };
+}
+
 /** Open a cycle: one assessment per commune and one row per indicator, in one transaction. */
 export async function createCycle(db: Db, ctx: RequestCtx, body: CreateCycleBody): Promise<Cycle> {
   authorize(ctx.actor, 'cycle.manage');
   const actor = ctx.actor;
-  if (!(await allUnitsInScope(db, actor, [body.communes.withinUnitId]))) throw forbidden('Đơn vị của đợt đánh giá nằm ngoài phạm vi của bạn');
+  const spec = body.communes;
+  if (spec.kind !== 'target_list' && !(await allUnitsInScope(db, actor, [spec.withinUnitId]))) throw forbidden('Đơn vị của đợt đánh giá nằm ngoài phạm vi của bạn');
   const set = await criteriaRepo.findSetWithDefinition(db, body.setId);
   if (!set) throw invalid([{ path: 'setId', message: 'Bộ tiêu chí không tồn tại' }]);
   if (set.status !== 'published') throw invalid([{ path: 'setId', message: 'Chỉ mở đợt đánh giá trên bộ tiêu chí đã ban hành' }]);
@@ -100,19 +127,30 @@ export async function createCycle(db: Db, ctx: RequestCtx, body: CreateCycleBody
   if (problems.length) throw invalid(problems);
   const date = `${body.year}-12-31`;
   const id = await mutate(db, ctx, async (tx) => {
-    const communes =
-      body.communes.kind === 'all'
-        ? await repo.communesUnder(tx, body.communes.withinUnitId, date)
-        : await repo.communesUnder(tx, body.communes.withinUnitId, date, body.communes.unitIds);
-    if (body.communes.kind === 'units' && communes.length !== new Set(body.communes.unitIds).size) {
-      throw invalid([{ path: 'communes.unitIds', message: 'Có đơn vị không phải xã thuộc địa bàn trong năm đánh giá' }]);
+    let within: string;
+    let targetListId: string | null = null;
+    let communes: string[];
+    if (spec.kind === 'target_list') {
+      const { list, unitIds } = await communesOfAdoptedList(tx, actor, spec.listId, body.year, 'communes.listId', spec.targetLevel);
+      within = list.province_unit_id;
+      targetListId = list.id;
+      communes = unitIds.length ? await repo.communesUnder(tx, within, date, unitIds) : [];
+      if (communes.length !== unitIds.length) throw invalid([{ path: 'communes.listId', message: 'Danh sách có đơn vị không phải xã thuộc tỉnh trong năm đánh giá' }]);
+      if (communes.length === 0) throw invalid([{ path: 'communes.targetLevel', message: 'Danh sách không có xã nào đăng ký mức đạt chuẩn đã chọn' }]);
+    } else {
+      within = spec.withinUnitId;
+      communes = spec.kind === 'all' ? await repo.communesUnder(tx, within, date) : await repo.communesUnder(tx, within, date, spec.unitIds);
+      if (spec.kind === 'units' && communes.length !== new Set(spec.unitIds).size) {
+        throw invalid([{ path: 'communes.unitIds', message: 'Có đơn vị không phải xã thuộc địa bàn trong năm đánh giá' }]);
+      }
     }
     if (communes.length === 0) throw invalid([{ path: 'communes', message: 'Không có xã nào thuộc địa bàn trong năm đánh giá' }]);
     const cycleId = await repo.insertCycle(tx, {
       setId: body.setId,
       year: body.year,
       name: body.name,
-      scopeUnitId: body.communes.withinUnitId,
+      scopeUnitId: within,
+      targetListId,
       deadlines: body.deadlines,
       reviewChain: body.reviewChain,
       criterionAgencies: body.criterionAgencies,
@@ -123,8 +161,8 @@ export async function createCycle(db: Db, ctx: RequestCtx, body: CreateCycleBody
       action: 'cycle.create',
       entityType: 'assessment_cycle',
       entityId: cycleId,
-      unitId: body.communes.withinUnitId,
-      after: { ...body, communes: communes.length, indicatorRows: rows },
+      unitId: within,
+      after: { ...body, communes: communes.length, indicatorRows: rows, ...(targetListId ? { targetListId } : {}) },
     });
     return cycleId;
   });
@@ -143,7 +181,9 @@ export async function updateCycle(db: Db, ctx: RequestCtx, id: string, body: Upd
   const add = [...new Set(body.addUnitIds ?? [])];
   const remove = [...new Set(body.removeUnitIds ?? [])];
   if (add.some((u) => remove.includes(u))) throw invalid([{ path: 'removeUnitIds', message: 'Một xã không thể vừa thêm vừa bỏ khỏi đợt' }]);
-  const edits = body.name !== undefined || body.deadlines !== undefined || body.criterionAgencies !== undefined || add.length > 0 || remove.length > 0;
+  const fromList = body.addTargetListId;
+  const edits =
+    body.name !== undefined || body.deadlines !== undefined || body.criterionAgencies !== undefined || add.length > 0 || remove.length > 0 || fromList !== undefined;
   await mutate(db, ctx, async (tx) => {
     const row = await loadVisible(tx, actor, id);
     if (row.scope_unit_id && !(await allUnitsInScope(tx, actor, [row.scope_unit_id]))) throw notFound(CYCLE);
@@ -161,11 +201,20 @@ export async function updateCycle(db: Db, ctx: RequestCtx, id: string, body: Upd
       if (problems.length) throw invalid(problems);
     }
     const communes = { added: 0, removed: [] as string[] };
+    if (fromList) {
+      const { unitIds } = await communesOfAdoptedList(tx, actor, fromList, row.year, 'addTargetListId');
+      const inRemove = unitIds.filter((u) => remove.includes(u));
+      if (inRemove.length) throw invalid([{ path: 'removeUnitIds', message: 'Một xã không thể vừa thêm vừa bỏ khỏi đợt' }]);
+      for (const u of unitIds) if (!add.includes(u)) add.push(u);
+    }
     if (add.length) {
       const already = new Set((await repo.membersAmong(tx, id, add)).map((m) => m.unit_id));
       const fresh = add.filter((u) => !already.has(u));
       const valid = row.scope_unit_id ? await repo.communesUnder(tx, row.scope_unit_id, `${row.year}-12-31`, fresh) : [];
-      if (valid.length !== fresh.length) throw invalid([{ path: 'addUnitIds', message: 'Có đơn vị không phải xã thuộc địa bàn của đợt trong năm đánh giá' }]);
+      if (valid.length !== fresh.length) {
+        const path = fromList ? 'addTargetListId' : 'addUnitIds';
+        throw invalid([{ path, message: 'Có đơn vị không phải xã thuộc địa bàn của đợt trong năm đánh giá' }]);
+      }
       if (fresh.length) await repo.createAssessments(tx, id, fresh, row.is_demo);
       communes.added = fresh.length;
     }
@@ -184,6 +233,7 @@ export async function updateCycle(db: Db, ctx: RequestCtx, id: string, body: Upd
       deadlines: body.deadlines,
       criterionAgencies: body.criterionAgencies,
       close: close ? { reason: body.closeReason!.trim(), by: actor.id } : undefined,
+      targetListId: fromList,
     });
     if (!ok) throw conflict('Đợt đánh giá vừa được người khác cập nhật; vui lòng tải lại');
     await recordAudit(tx, ctx, {
@@ -198,6 +248,7 @@ export async function updateCycle(db: Db, ctx: RequestCtx, id: string, body: Upd
         criterionAgencies: body.criterionAgencies,
         communesAdded: communes.added,
         communesRemoved: communes.removed,
+        ...(fromList ? { addTargetListId: fromList } : {}),
         status: d.next,
         ...(close ? { closeReason: body.closeReason!.trim() } : {}),
         version: row.version + 1,

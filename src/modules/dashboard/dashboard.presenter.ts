@@ -81,8 +81,12 @@ export function presentCommuneRow(c: CommuneFacts, criterion: string | null, tod
   };
 }
 
-/** A drill-down row from today's communes (visits and obstacles). */
-export function presentTodayRow(t: TodayFacts, c: CommuneFacts | undefined): DashboardCommuneRow {
+/**
+ * A drill-down row named by a commune in force today `t` (its visits and obstacles), with the year's facts `c` when it
+ * is one of the year's communes; `own` fills what `t` knows itself (the criteria counts when `c` has no status, and a
+ * target list's level and risk).
+ */
+function rowOfToday(t: TodayFacts, c: CommuneFacts | undefined, own: Pick<DashboardCommuneRow, 'criteriaMet' | 'criteriaApplicable' | 'targetLevel' | 'atRisk'>): DashboardCommuneRow {
   return {
     id: t.id,
     code: t.code,
@@ -90,8 +94,8 @@ export function presentTodayRow(t: TodayFacts, c: CommuneFacts | undefined): Das
     parentName: t.parentName,
     href: profileHref(t.id),
     score: c?.score ?? null,
-    criteriaMet: c?.status?.criteriaMet ?? null,
-    criteriaApplicable: c?.status?.criteriaApplicable ?? null,
+    criteriaMet: c?.status?.criteriaMet ?? own.criteriaMet,
+    criteriaApplicable: c?.status?.criteriaApplicable ?? own.criteriaApplicable,
     meetsStandard: c?.status?.meetsStandard ?? null,
     basis: c?.status?.basis ?? null,
     band: c?.band ?? null,
@@ -103,49 +107,25 @@ export function presentTodayRow(t: TodayFacts, c: CommuneFacts | undefined): Das
     lastVisit: t.lastVisit,
     openObstacles: t.openObstacles,
     overdueObstacles: t.overdueObstacles,
-    targetLevel: null,
-    atRisk: null,
+    targetLevel: own.targetLevel,
+    atRisk: own.atRisk,
   };
 }
 
+/** A drill-down row from today's communes (visits and obstacles). */
+export function presentTodayRow(t: TodayFacts, c: CommuneFacts | undefined): DashboardCommuneRow {
+  return rowOfToday(t, c, { criteriaMet: null, criteriaApplicable: null, targetLevel: null, atRisk: null });
+}
+
 /** A commune of a target list (targets module) with the dashboard's facts when it is one of the year's communes. */
-export interface TargetFacts {
-  id: string;
-  code: string | null;
-  name: string;
-  parentName: string | null;
+export interface TargetFacts extends TodayFacts {
   targetLevel: string;
   met: boolean;
   atRisk: boolean;
   criteriaMet: number | null;
   criteriaApplicable: number | null;
-  lastVisit: string | null;
-  openObstacles: number;
-  overdueObstacles: number;
 }
 
 export function presentTargetRow(t: TargetFacts, c: CommuneFacts | undefined): DashboardCommuneRow {
-  return {
-    id: t.id,
-    code: t.code,
-    name: t.name,
-    parentName: t.parentName,
-    href: profileHref(t.id),
-    score: c?.score ?? null,
-    criteriaMet: c?.status?.criteriaMet ?? t.criteriaMet,
-    criteriaApplicable: c?.status?.criteriaApplicable ?? t.criteriaApplicable,
-    meetsStandard: c?.status?.meetsStandard ?? null,
-    basis: c?.status?.basis ?? null,
-    band: c?.band ?? null,
-    level: c?.level ?? null,
-    prevScore: c?.prevScore ?? null,
-    delta: c?.delta ?? null,
-    group: c?.groupLabel ?? null,
-    criterionStatus: null,
-    lastVisit: t.lastVisit,
-    openObstacles: t.openObstacles,
-    overdueObstacles: t.overdueObstacles,
-    targetLevel: t.targetLevel,
-    atRisk: t.atRisk,
-  };
+  return rowOfToday(t, c, { criteriaMet: t.criteriaMet, criteriaApplicable: t.criteriaApplicable, targetLevel: t.targetLevel, atRisk: t.atRisk });
 }

@@ -5,6 +5,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { isGlobal } from '../../platform/auth/policy.js';
+import { unitAreaIds } from '../../platform/auth/scope.repo.js';
 import type { Actor } from '../../platform/context.js';
 import type { Db } from '../../platform/db/client.js';
 import { queryOne, queryRows } from '../../platform/db/query.js';
@@ -77,22 +78,7 @@ export async function defaultUnit(db: Db, actor: Actor, today: string): Promise<
   return row?.id ?? null;
 }
 
-/** The unit, transitively its predecessors, and everything below them (the unit's "area" across reorganisations). */
-function areaOf(unitId: string): SQL {
-  return sql`(
-    with recursive lineage(id) as (
-      select ${unitId}::uuid
-      union
-      select s.predecessor_id from unit_succession s join lineage l on s.successor_id = l.id
-    ), area(id) as (
-      select id from lineage
-      union
-      select u.id from unit u join area a on u.parent_id = a.id
-    ) select id from area
-  )`;
-}
-
-const inArea = (unitId: string | null, column: SQL): SQL => (unitId ? sql`${column} in ${areaOf(unitId)}` : sql`true`);
+const inArea = (unitId: string | null, column: SQL): SQL => (unitId ? sql`${column} in ${unitAreaIds(unitId)}` : sql`true`);
 
 export interface SetRow {
   id: string;

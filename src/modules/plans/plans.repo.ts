@@ -4,6 +4,7 @@ import type { ListPlansQuery, TargetLevel, TaskStatus } from '../../contracts/pl
 import { inScope } from '../../platform/auth/scope.repo.js';
 import type { Actor } from '../../platform/context.js';
 import type { Db } from '../../platform/db/client.js';
+import type { TaskFields } from '../../domain/plans/carry.js';
 import { queryOne, queryRows } from '../../platform/db/query.js';
 import { selfAndPredecessors, unitRefColumns, type UnitRefRow } from '../assignments/assignments.repo.js';
 import type { StatusBriefRow } from '../targets/targets.repo.js';
@@ -178,15 +179,7 @@ export async function findTask(db: Db, planId: string, taskId: string): Promise<
   return queryOne<TaskRow>(db, sql`select ${taskColumns} from ${taskFrom} where t.id = ${taskId} and t.plan_id = ${planId}`);
 }
 
-export interface NewTask {
-  criterionNumber: string | null;
-  title: string;
-  responsibleAgencyId: string | null;
-  responsibleName: string | null;
-  deadline: string | null;
-  estimatedCostVnd: number | null;
-  status: TaskStatus;
-  progressNote: string | null;
+export interface NewTask extends TaskFields {
   doneAt?: string | null;
   copiedFromTaskId?: string | null;
 }

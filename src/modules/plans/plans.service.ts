@@ -213,12 +213,14 @@ export async function copyPlan(db: Db, ctx: RequestCtx, body: CopyPlanBody): Pro
   return getPlan(db, ctx, id);
 }
 
-/** Lock the plan and check the actor may write it at the expected version. */
-async function loadForEdit(tx: Db, actor: Actor, id: string, today: string) {
+/** Lock the plan and check the actor may write it (the commune's own officers) at the expected version. */
+async function loadForEdit(tx: Db, actor: Actor, id: string, today: string, expectedVersion: number) {
   const { plan, f } = await loadVisible(tx, actor, id, today);
   const locked = await repo.lockPlan(tx, id);
   if (!locked) throw notFound(PLAN);
-  return { plan: { ...plan, row_version: locked.row_version }, f };
+  if (!canEditPlan(actor, f)) throw forbidden('Chỉ cán bộ của xã sửa kế hoạch của xã');
+  if (locked.row_version !== expectedVersion) throw conflict(STALE_PLAN, { currentVersion: locked.row_version });
+  return { ...plan, row_version: locked.row_version };
 }
 
 export async function updatePlan(db: Db, ctx: RequestCtx, id: string, body: UpdatePlanBody): Promise<PlanDetail> {
@@ -226,9 +228,7 @@ export async function updatePlan(db: Db, ctx: RequestCtx, id: string, body: Upda
   const actor = ctx.actor;
   const today = todayVN();
   await mutate(db, ctx, async (tx) => {
-    const { plan, f } = await loadForEdit(tx, actor, id, today);
-    if (!canEditPlan(actor, f)) throw forbidden('Chỉ cán bộ của xã sửa kế hoạch của xã');
-    if (plan.row_version !== body.expectedVersion) throw conflict(STALE_PLAN, { currentVersion: plan.row_version });
+    const plan = await loadForEdit(tx, actor, id, today, body.expectedVersion);
     if (body.targetYear !== undefined && body.targetYear < plan.year_from) throw invalid([{ path: 'targetYear', message: 'Năm mục tiêu không được trước năm bắt đầu kế hoạch' }]);
     const { expectedVersion, ...change } = body;
     if (!(await repo.updatePlan(tx, id, expectedVersion, change))) throw conflict(STALE_PLAN);
@@ -257,9 +257,7 @@ export async function setPlanCriteria(db: Db, ctx: RequestCtx, id: string, body:
   const actor = ctx.actor;
   const today = todayVN();
   await mutate(db, ctx, async (tx) => {
-    const { plan, f } = await loadForEdit(tx, actor, id, today);
-    if (!canEditPlan(actor, f)) throw forbidden('Chỉ cán bộ của xã sửa kế hoạch của xã');
-    if (plan.row_version !== body.expectedVersion) throw conflict(STALE_PLAN, { currentVersion: plan.row_version });
+    const plan = await loadForEdit(tx, actor, id, today, body.expectedVersion);
     const numbers = body.items.map((i) => i.criterionNumber);
     if (new Set(numbers).size !== numbers.length) throw invalid([{ path: 'items', message: 'Một tiêu chí được chọn hai lần' }]);
     await checkCriterionNumbers(tx, plan, numbers, (i) => `items.${i}.criterionNumber`);

@@ -12,7 +12,7 @@ import { todayVN } from '../../platform/dates.js';
 import type { Db } from '../../platform/db/client.js';
 import { resourceTotals } from '../resources/resources.service.js';
 import { targetProgress } from '../targets/targets.service.js';
-import { col, levelWord, row } from './reports.presenter.js';
+import { col, levelWord, row, section } from './reports.presenter.js';
 import type { Built, Resolved } from './reports.registry.js';
 
 /** An at-risk reason in words. */
@@ -69,11 +69,11 @@ export async function targetProgressReport(db: Db, ctx: RequestCtx, r: Resolved)
   out.push(row([`Tổng cộng: ${rows.length} xã`, null, null, null, null, null, null, null, rows.reduce((s, t) => s + t.openObstacles, 0), rows.reduce((s, t) => s + t.overdueObstacles, 0), null, null, `Đã đạt ${met}; có nguy cơ ${atRisk}; đúng tiến độ ${rows.length - met - atRisk}`, null], false, 'total'));
   return {
     sections: [
-      {
-        key: 'targets',
-        title: 'Tiến độ xã đăng ký đạt chuẩn',
-        titleEn: 'Target-commune progress',
-        columns: [
+      section(
+        'targets',
+        'Tiến độ xã đăng ký đạt chuẩn',
+        'Target-commune progress',
+        [
           col('unit', 'Xã', 'Commune', 'text', 22),
           col('parent', 'Đơn vị cấp trên', 'Parent unit', 'text', 18),
           col('level', 'Mức đăng ký', 'Target level', 'text', 20),
@@ -89,9 +89,8 @@ export async function targetProgressReport(db: Db, ctx: RequestCtx, r: Resolved)
           col('verdict', 'Đánh giá', 'Verdict', 'text', 20),
           col('reasons', 'Lý do', 'Reasons', 'text', 44),
         ],
-        rows: out,
-        totalRows: out.length,
-      },
+        out,
+      ),
     ],
     notes: [
       rows.length ? `Danh sách xã đăng ký đạt chuẩn năm ${r.q.year}: ${rows.length} xã; đã đạt ${met}; có nguy cơ không đạt ${atRisk}.` : `Chưa có danh sách xã đăng ký đạt chuẩn năm ${r.q.year} trong phạm vi.`,
@@ -141,15 +140,15 @@ export async function resourcesTotals(db: Db, ctx: RequestCtx, r: Resolved): Pro
 
 export async function resourcesReport(db: Db, ctx: RequestCtx, r: Resolved): Promise<Built> {
   const t = await resourcesTotals(db, ctx, r);
-  const section = (key: string, title: string, titleEn: string, first: string, firstEn: string, res: ResourceTotalsResponse, label: (x: ResourceTotalsResponse['rows'][number]) => string) => {
+  const totalsSection = (key: string, title: string, titleEn: string, first: string, firstEn: string, res: ResourceTotalsResponse, label: (x: ResourceTotalsResponse['rows'][number]) => string) => {
     const rows = [...res.rows.map((x) => row([label(x), ...amounts(x)])), row(['Tổng cộng', ...amounts(res.total)], false, 'total')];
-    return { key, title, titleEn, columns: [col('group', first, firstEn, 'text', 34), ...amountColumns], rows, totalRows: rows.length };
+    return section(key, title, titleEn, [col('group', first, firstEn, 'text', 34), ...amountColumns], rows);
   };
   return {
     sections: [
-      section('source', 'Nguồn lực theo nguồn vốn', 'Resources by source', 'Nguồn vốn', 'Source', t.source, (x) => (x.source ? (SOURCE_WORD[x.source] ?? x.source) : x.key)),
-      section('unit', 'Nguồn lực theo đơn vị', 'Resources by unit', 'Đơn vị', 'Unit', t.unit, (x) => x.unit?.name ?? x.key),
-      section('component', 'Nguồn lực theo nội dung thành phần', 'Resources by component', 'Nội dung thành phần', 'Component', t.component, (x) =>
+      totalsSection('source', 'Nguồn lực theo nguồn vốn', 'Resources by source', 'Nguồn vốn', 'Source', t.source, (x) => (x.source ? (SOURCE_WORD[x.source] ?? x.source) : x.key)),
+      totalsSection('unit', 'Nguồn lực theo đơn vị', 'Resources by unit', 'Đơn vị', 'Unit', t.unit, (x) => x.unit?.name ?? x.key),
+      totalsSection('component', 'Nguồn lực theo nội dung thành phần', 'Resources by component', 'Nội dung thành phần', 'Component', t.component, (x) =>
         x.component ? `${x.component.programme.shortName} — ${x.component.code}. ${x.component.name}` : 'Ngoài các chương trình',
       ),
     ],

@@ -1,5 +1,5 @@
 /** Report building blocks: columns, rows and the Vietnamese words of statuses (the only way report rows leave). */
-import type { ColumnType, ReportCell, ReportColumn, ReportRow } from '../../contracts/reports.js';
+import type { ColumnType, ReportCell, ReportColumn, ReportRow, ReportSection } from '../../contracts/reports.js';
 
 export function col(key: string, label: string, labelEn: string, type: ColumnType, width?: number): ReportColumn {
   const defaults: Record<ColumnType, number> = { text: 24, integer: 12, year: 8, decimal: 12, percent: 12, vnd: 18, date: 13 };
@@ -8,6 +8,11 @@ export function col(key: string, label: string, labelEn: string, type: ColumnTyp
 
 export function row(cells: ReportCell[], demo = false, kind: ReportRow['kind'] = 'data', link: string | null = null): ReportRow {
   return { cells, demo, kind, link };
+}
+
+/** A section that holds all of its rows (nothing streamed): its row count is theirs. */
+export function section(key: string, title: string, titleEn: string, columns: ReportColumn[], rows: ReportRow[]): ReportSection {
+  return { key, title, titleEn, columns, rows, totalRows: rows.length };
 }
 
 export const statusWord: Record<string, string> = {

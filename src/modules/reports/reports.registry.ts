@@ -15,10 +15,11 @@ import {
   levelWord,
   obstacleCategoryWord,
   obstacleLevelWord,
-    obstacleStatusWord,
+  obstacleStatusWord,
   obstacleStatusWordEn,
   riskWord,
   row,
+  section,
   statusWord,
   valueCell,
 } from './reports.presenter.js';
@@ -104,7 +105,7 @@ async function criteriaAchievement(db: Db, _ctx: RequestCtx, r: Resolved): Promi
   }
   const communesAssessed = Math.max(0, ...block('', rows, 'data').map((x) => Number(x.cells[3] ?? 0)));
   return {
-    sections: [{ key: 'criteria', title: 'Kết quả đạt từng tiêu chí', titleEn: 'Achievement of each criterion', columns, rows: out, totalRows: out.length }],
+    sections: [section('criteria', 'Kết quả đạt từng tiêu chí', 'Achievement of each criterion', columns, out)],
     notes: [
       `Số xã có kết quả đánh giá: ${communesAssessed}. Tỷ lệ đạt = số xã đạt / (số xã đánh giá − số xã không áp dụng).`,
       r.q.basis === 'appraised' ? 'Chỉ tính kết quả đã thẩm định.' : 'Tính cả kết quả xã tự đánh giá chưa thẩm định xong (theo bảng tổng hợp tại thời điểm lập).',
@@ -146,7 +147,7 @@ async function bandsReport(db: Db, _ctx: RequestCtx, r: Resolved): Promise<Built
     'Chỉ gồm các năm có kết quả theo bộ tiêu chí này; xã được tính theo đơn vị hành chính của từng năm.',
   ];
   if (set.criteria_count !== 19) notes.push('Với bộ không phải 19 tiêu chí, các nhóm được quy đổi theo cùng tỷ lệ của nhóm 19 / 15–18 / 10–14 / 5–9 / dưới 5 (quy ước của hệ thống, không phải quy định).');
-  return { sections: [{ key: 'bands', title: 'Phân nhóm số tiêu chí đạt và bình quân', titleEn: 'Bands and averages', columns, rows: out, totalRows: out.length }], notes };
+  return { sections: [section('bands', 'Phân nhóm số tiêu chí đạt và bình quân', 'Bands and averages', columns, out)], notes };
 }
 
 // ─────────────── (3) commune profile ───────────────
@@ -180,12 +181,12 @@ async function communeProfile(db: Db, ctx: RequestCtx, r: Resolved): Promise<Bui
   ];
   return {
     sections: [
-      { key: 'summary', title: 'Tóm tắt', titleEn: 'Summary', columns: [col('item', 'Nội dung', 'Item', 'text', 36), col('value', 'Giá trị', 'Value', 'text', 40)], rows: summary, totalRows: summary.length },
-      {
-        key: 'criteria',
-        title: 'Tiêu chí, chỉ tiêu và kết quả',
-        titleEn: 'Criteria, indicators and results',
-        columns: [
+      section('summary', 'Tóm tắt', 'Summary', [col('item', 'Nội dung', 'Item', 'text', 36), col('value', 'Giá trị', 'Value', 'text', 40)], summary),
+      section(
+        'criteria',
+        'Tiêu chí, chỉ tiêu và kết quả',
+        'Criteria, indicators and results',
+        [
           col('criterion', 'Tiêu chí', 'Criterion', 'text', 10),
           col('code', 'Chỉ tiêu', 'Indicator', 'text', 9),
           col('wording', 'Nội dung chỉ tiêu', 'Indicator wording', 'text', 48),
@@ -194,14 +195,13 @@ async function communeProfile(db: Db, ctx: RequestCtx, r: Resolved): Promise<Bui
           col('status', 'Kết quả', 'Result', 'text', 14),
           col('gap', 'Còn thiếu', 'Gap', 'decimal', 10),
         ],
-        rows: criteria,
-        totalRows: criteria.length,
-      },
-      {
-        key: 'history',
-        title: 'Kết quả các năm (kể cả xã cũ trước sáp nhập)',
-        titleEn: 'Results by year (including predecessors)',
-        columns: [
+        criteria,
+      ),
+      section(
+        'history',
+        'Kết quả các năm (kể cả xã cũ trước sáp nhập)',
+        'Results by year (including predecessors)',
+        [
           col('year', 'Năm', 'Year', 'year', 8),
           col('unit', 'Xã', 'Commune', 'text', 24),
           col('set', 'Bộ tiêu chí', 'Criteria set', 'text', 22),
@@ -210,14 +210,13 @@ async function communeProfile(db: Db, ctx: RequestCtx, r: Resolved): Promise<Bui
           col('standard', 'Đạt chuẩn', 'Standard', 'text', 16),
           col('basis', 'Căn cứ', 'Basis', 'text', 14),
         ],
-        rows: history,
-        totalRows: history.length,
-      },
-      {
-        key: 'recognitions',
-        title: 'Quyết định công nhận, thu hồi',
-        titleEn: 'Recognition and revocation decisions',
-        columns: [
+        history,
+      ),
+      section(
+        'recognitions',
+        'Quyết định công nhận, thu hồi',
+        'Recognition and revocation decisions',
+        [
           col('kind', 'Loại', 'Kind', 'text', 12),
           col('level', 'Mức', 'Level', 'text', 24),
           col('year', 'Năm', 'Year', 'year', 8),
@@ -226,9 +225,8 @@ async function communeProfile(db: Db, ctx: RequestCtx, r: Resolved): Promise<Bui
           col('unit', 'Xã', 'Commune', 'text', 22),
           col('source', 'Nguồn', 'Source', 'text', 36),
         ],
-        rows: recognitions,
-        totalRows: recognitions.length,
-      },
+        recognitions,
+      ),
     ],
     notes: ['Khoảng cách “còn thiếu” là phần chênh lệch giữa giá trị của xã và mức chỉ tiêu của chỉ tiêu chưa đạt.'],
   };
@@ -261,11 +259,11 @@ async function maintenanceReport(db: Db, ctx: RequestCtx, r: Resolved): Promise<
     .join('; ');
   return {
     sections: [
-      {
-        key: 'maintenance',
-        title: 'Rà soát duy trì xã đã được công nhận',
-        titleEn: 'Maintenance review of recognised communes',
-        columns: [
+      section(
+        'maintenance',
+        'Rà soát duy trì xã đã được công nhận',
+        'Maintenance review of recognised communes',
+        [
           col('unit', 'Xã', 'Commune', 'text', 24),
           col('level', 'Mức công nhận', 'Level', 'text', 22),
           col('recYear', 'Năm công nhận', 'Recognised in', 'year', 10),
@@ -278,8 +276,7 @@ async function maintenanceReport(db: Db, ctx: RequestCtx, r: Resolved): Promise<
           col('risk', 'Đánh giá', 'Risk', 'text', 20),
         ],
         rows,
-        totalRows: rows.length,
-      },
+      ),
     ],
     notes: [`Số xã: ${m.total}. ${byRisk}.`, 'Sắp xếp theo mức rủi ro (thu hồi → có thể thu hồi → rớt tiêu chí → chưa có đánh giá → duy trì).'],
   };
@@ -302,11 +299,11 @@ async function activitiesReport(db: Db, _ctx: RequestCtx, r: Resolved): Promise<
   );
   return {
     sections: [
-      {
-        key: 'agencies',
-        title: 'Hoạt động giúp đỡ xã theo cơ quan',
-        titleEn: 'Help activities by agency',
-        columns: [
+      section(
+        'agencies',
+        'Hoạt động giúp đỡ xã theo cơ quan',
+        'Help activities by agency',
+        [
           col('agency', 'Cơ quan, đơn vị', 'Agency', 'text', 36),
           col('communes', 'Số xã được phân công', 'Communes assigned', 'integer'),
           col('activities', 'Số hoạt động', 'Activities', 'integer'),
@@ -318,8 +315,7 @@ async function activitiesReport(db: Db, _ctx: RequestCtx, r: Resolved): Promise<
           col('last', 'Hoạt động gần nhất', 'Latest activity', 'date'),
         ],
         rows,
-        totalRows: rows.length,
-      },
+      ),
     ],
     notes: [
       `Kỳ báo cáo: 01/01/${r.q.year} – 31/12/${r.q.year}. “Tổng cộng” số xã là tổng theo từng cơ quan (một xã có thể được nhiều cơ quan giúp đỡ).`,
@@ -352,11 +348,11 @@ async function obstaclesReport(db: Db, _ctx: RequestCtx, r: Resolved): Promise<B
   );
   return {
     sections: [
-      {
-        key: 'levels',
-        title: 'Khó khăn, vướng mắc theo cấp xử lý và trạng thái',
-        titleEn: 'Obstacles by level and status',
-        columns: [
+      section(
+        'levels',
+        'Khó khăn, vướng mắc theo cấp xử lý và trạng thái',
+        'Obstacles by level and status',
+        [
           col('level', 'Cấp xử lý', 'Level', 'text', 22),
           ...STATUSES.map((s) => col(s, obstacleStatusWord[s]!, obstacleStatusWordEn[s]!, 'integer')),
           col('total', 'Tổng số', 'Total', 'integer', 10),
@@ -364,13 +360,12 @@ async function obstaclesReport(db: Db, _ctx: RequestCtx, r: Resolved): Promise<B
           col('doneRate', 'Tỷ lệ đã giải quyết, đóng (%)', 'Resolved or closed (%)', 'percent', 14),
         ],
         rows,
-        totalRows: rows.length,
-      },
-      {
-        key: 'open',
-        title: 'Vướng mắc chưa giải quyết',
-        titleEn: 'Open obstacles',
-        columns: [
+      ),
+      section(
+        'open',
+        'Vướng mắc chưa giải quyết',
+        'Open obstacles',
+        [
           col('unit', 'Xã', 'Commune', 'text', 20),
           col('title', 'Nội dung', 'Title', 'text', 40),
           col('category', 'Lĩnh vực', 'Category', 'text', 12),
@@ -381,9 +376,8 @@ async function obstaclesReport(db: Db, _ctx: RequestCtx, r: Resolved): Promise<B
           col('due', 'Hạn xử lý', 'Due', 'date'),
           col('age', 'Số ngày', 'Age (days)', 'integer', 9),
         ],
-        rows: openRows,
-        totalRows: openRows.length,
-      },
+        openRows,
+      ),
     ],
     notes: [`Vướng mắc nêu trong năm ${r.q.year}; trạng thái và quá hạn tính đến ngày ${today.split('-').reverse().join('/')}.`],
   };

@@ -4,6 +4,7 @@
  * and, optionally, by a unit (the unit, the units it was formed from, and everything below them).
  */
 import { sql, type SQL } from 'drizzle-orm';
+import { unitAreaIds } from '../../platform/auth/scope.repo.js';
 import type { Db } from '../../platform/db/client.js';
 import { queryOne, queryRows } from '../../platform/db/query.js';
 import { visitKindList } from '../activities/activities.repo.js';
@@ -14,26 +15,11 @@ export interface CommuneFilter {
   unitId: string | null;
 }
 
-/** A unit, the units it was formed from (transitively) and every unit below them: one recursive query. */
-export function withinUnit(unitId: string): SQL {
-  return sql`(
-    with recursive lineage(id) as (
-      select ${unitId}::uuid
-      union
-      select s.predecessor_id from unit_succession s join lineage l on s.successor_id = l.id
-    ), tree(id) as (
-      select id from lineage
-      union
-      select u.id from unit u join tree t on u.parent_id = t.id
-    ) select id from tree
-  )`;
-}
-
 /** `column` passes the filter (scope and unit). */
 export function passes(f: CommuneFilter, column: SQL): SQL {
   const parts: SQL[] = [];
   if (f.scope) parts.push(sql`${column} in ${f.scope}`);
-  if (f.unitId) parts.push(sql`${column} in ${withinUnit(f.unitId)}`);
+  if (f.unitId) parts.push(sql`${column} in ${unitAreaIds(f.unitId)}`);
   return parts.length ? sql.join(parts, sql` and `) : sql`true`;
 }
 
@@ -369,7 +355,7 @@ export async function unitsWithin(db: Db, unitIds: readonly string[], unitId: st
     sql`select u.id from unit u where u.id in (${sql.join(
       unique.map((id) => sql`${id}::uuid`),
       sql`, `,
-    )}) and u.id in ${withinUnit(unitId)}`,
+    )}) and u.id in ${unitAreaIds(unitId)}`,
   );
   return new Set(rows.map((r) => r.id));
 }

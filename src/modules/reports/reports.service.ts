@@ -23,7 +23,7 @@ import { invalid, notFound } from '../../platform/errors.js';
 import * as communes from '../assessments/communes.service.js';
 import { narrativeDocx } from './reports.docx.js';
 import { reportAbilities } from './reports.policy.js';
-import { col, row } from './reports.presenter.js';
+import { col, row, section } from './reports.presenter.js';
 import { registry, type Built, type ReportDef, type Resolved } from './reports.registry.js';
 import { resourcesTotals, targetRows } from './reports.external.js';
 import * as repo from './reports.repo.js';
@@ -285,14 +285,13 @@ async function narrativeData(db: Db, ctx: RequestCtx, r: Resolved): Promise<Narr
     ['Xã đăng ký đạt chuẩn trong năm / đã đạt / có nguy cơ', figures.targets ? `${figures.targets.communes} / ${figures.targets.met} / ${figures.targets.atRisk}` : null],
     ['Vốn đã phân bổ / đã giải ngân (đồng)', figures.resources ? `${new Intl.NumberFormat('vi-VN').format(figures.resources.allocated)} / ${new Intl.NumberFormat('vi-VN').format(figures.resources.disbursed)}` : null],
   ] as const;
-  const keyFigures: ReportSection = {
-    key: 'figures',
-    title: 'Số liệu chính',
-    titleEn: 'Key figures',
-    columns: [col('item', 'Nội dung', 'Item', 'text', 48), col('value', 'Số liệu', 'Figure', 'text', 20)],
-    rows: kf.map(([k, v]) => row([k, v === null ? null : typeof v === 'number' ? new Intl.NumberFormat('vi-VN').format(v) : v], false)),
-    totalRows: kf.length,
-  };
+  const keyFigures = section(
+    'figures',
+    'Số liệu chính',
+    'Key figures',
+    [col('item', 'Nội dung', 'Item', 'text', 48), col('value', 'Số liệu', 'Figure', 'text', 20)],
+    kf.map(([k, v]) => row([k, v === null ? null : typeof v === 'number' ? new Intl.NumberFormat('vi-VN').format(v) : v], false)),
+  );
   const bandsOfYear: ReportSection | null = bandSection
     ? { ...bandSection, rows: bandSection.rows.filter((x) => x.cells[0] === r.q.year), totalRows: bandSection.rows.filter((x) => x.cells[0] === r.q.year).length }
     : null;

@@ -4,19 +4,12 @@ import { disbursementRate } from '../../domain/resources/rules.js';
 import type { FileRow } from '../../platform/files/files.repo.js';
 import { presentFile } from '../../platform/files/files.presenter.js';
 import { presentUnitRef } from '../assignments/assignments.presenter.js';
-import type { AmountsRow, EntryRow, TotalsRow } from './resources.repo.js';
+import type { AmountsRow, ComponentRefRow, EntryRow, TotalsRow } from './resources.repo.js';
 
 const iso = (v: Date | string) => new Date(v).toISOString();
 const num = (v: number | string | null): number | null => (v === null ? null : Number(v));
 
-function componentRef(r: {
-  component_id: string | null;
-  component_code: string | null;
-  component_name: string | null;
-  programme_id: string | null;
-  programme_code: string | null;
-  programme_short_name: string | null;
-}): ComponentRef | null {
+function componentRef(r: ComponentRefRow): ComponentRef | null {
   if (!r.component_id || !r.programme_id) return null;
   return {
     id: r.component_id,

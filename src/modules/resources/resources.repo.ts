@@ -7,17 +7,21 @@ import type { Db } from '../../platform/db/client.js';
 import { queryOne, queryRows } from '../../platform/db/query.js';
 import type { FileRow } from '../../platform/files/files.repo.js';
 import { unitRefColumns, type UnitRefRow } from '../assignments/assignments.repo.js';
-import { CONTRIBUTION_SOURCES } from '../../domain/resources/rules.js';
+import { CONTRIBUTION_SOURCES, type EntryInput } from '../../domain/resources/rules.js';
 
-export interface EntryRow extends UnitRefRow {
-  id: string;
-  year: number;
+/** A programme component with its programme, as the entry and totals queries select it (all null: none). */
+export interface ComponentRefRow {
   component_id: string | null;
   component_code: string | null;
   component_name: string | null;
   programme_id: string | null;
   programme_code: string | null;
   programme_short_name: string | null;
+}
+
+export interface EntryRow extends UnitRefRow, ComponentRefRow {
+  id: string;
+  year: number;
   source: ResourceSource;
   criterion: string | null;
   work_name: string | null;
@@ -142,16 +146,9 @@ export async function unitInYear(db: Db, unitId: string, year: number): Promise<
   );
 }
 
-export interface EntryValues {
-  year: number;
+/** What an entry stores: the fields the rules check (domain/resources EntryInput) and the rest. */
+export interface EntryValues extends EntryInput {
   componentId: string | null;
-  source: ResourceSource;
-  criterion: string | null;
-  workName: string | null;
-  plannedVnd: number | null;
-  allocatedVnd: number | null;
-  disbursedVnd: number | null;
-  quantity: number | null;
   quantityUnit: QuantityUnit | null;
   note: string | null;
 }
@@ -211,7 +208,7 @@ export interface AmountsRow {
   labour_days: number;
   land_m2: number;
 }
-export interface TotalsRow extends AmountsRow {
+export interface TotalsRow extends AmountsRow, ComponentRefRow {
   key: string | null;
   unit_id: string | null;
   unit_code: string | null;
@@ -221,12 +218,6 @@ export interface TotalsRow extends AmountsRow {
   unit_valid_to: string | null;
   predecessors: number | null;
   source: ResourceSource | null;
-  component_id: string | null;
-  component_code: string | null;
-  component_name: string | null;
-  programme_id: string | null;
-  programme_code: string | null;
-  programme_short_name: string | null;
   year: number | null;
 }
 

@@ -7,6 +7,25 @@ import { todayVN } from '../dates.js';
 import { isGlobal } from './policy.js';
 
 /**
+ * The recursive CTE `lineage(id)` of a (non-global) actor: the user's scope units and the communes the actor's agency
+ * is assigned to help today, then transitively the units they were formed from.
+ */
+function scopeLineage(actor: Actor): SQL {
+  const today = todayVN();
+  const assigned = actor.agencyId
+    ? sql`
+      union
+      select a.unit_id from assignment a where a.agency_id = ${actor.agencyId}
+        and a.valid_from <= ${today}::date and (a.valid_to is null or a.valid_to > ${today}::date)`
+    : sql``;
+  return sql`lineage(id) as (
+      select us.unit_id from user_scope us where us.user_id = ${actor.id}${assigned}
+      union
+      select s.predecessor_id from unit_succession s join lineage l on s.successor_id = l.id
+    )`;
+}
+
+/**
  * A subquery of the unit ids the actor may see: the user's scope units, transitively their predecessors
  * (history rolls forward: the 2025 commune's officer sees its old communes' 2024 rows), then all descendants.
  * The communes the actor's agency is currently assigned to help (help teams, department staff) join the scope
@@ -15,24 +34,31 @@ import { isGlobal } from './policy.js';
  */
 export function scopeUnitIds(actor: Actor): SQL | null {
   if (isGlobal(actor)) return null;
-  const today = todayVN();
-  const assigned = actor.agencyId
-    ? sql`
+  return sql`(
+    with recursive ${scopeLineage(actor)}, tree(id) as (
+      select id from lineage
       union
-      select a.unit_id from assignment a where a.agency_id = ${actor.agencyId}
-        and a.valid_from <= ${today}::date and (a.valid_to is null or a.valid_to > ${today}::date)`
-    : sql``;
+      select u.id from unit u join tree t on u.parent_id = t.id
+    )
+    select id from tree
+  )`;
+}
+
+/**
+ * A subquery of a unit's "area" across reorganisations: the unit, transitively the units it was formed from, and every
+ * unit below them (one recursive CTE each way). Dashboards and reports narrow to a unit with it.
+ */
+export function unitAreaIds(unitId: string): SQL {
   return sql`(
     with recursive lineage(id) as (
-      select us.unit_id from user_scope us where us.user_id = ${actor.id}${assigned}
+      select ${unitId}::uuid
       union
       select s.predecessor_id from unit_succession s join lineage l on s.successor_id = l.id
     ), tree(id) as (
       select id from lineage
       union
       select u.id from unit u join tree t on u.parent_id = t.id
-    )
-    select id from tree
+    ) select id from tree
   )`;
 }
 
@@ -56,20 +82,9 @@ async function inScopeRows(db: Db, actor: Actor, unique: readonly string[]): Pro
   if (isGlobal(actor)) {
     return (await queryRows<{ id: string }>(db, sql`select u.id from unit u where u.id in (${list})`)).map((r) => r.id);
   }
-  const today = todayVN();
-  const assigned = actor.agencyId
-    ? sql`
-      union
-      select a.unit_id from assignment a where a.agency_id = ${actor.agencyId}
-        and a.valid_from <= ${today}::date and (a.valid_to is null or a.valid_to > ${today}::date)`
-    : sql``;
   const rows = await queryRows<{ id: string }>(
     db,
-    sql`with recursive lineage(id) as (
-          select us.unit_id from user_scope us where us.user_id = ${actor.id}${assigned}
-          union
-          select s.predecessor_id from unit_succession s join lineage l on s.successor_id = l.id
-        ), up(origin, id) as (
+    sql`with recursive ${scopeLineage(actor)}, up(origin, id) as (
           select u.id, u.id from unit u where u.id in (${list})
           union
           select up.origin, p.parent_id from up join unit p on p.id = up.id where p.parent_id is not null

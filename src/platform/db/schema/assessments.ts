@@ -8,6 +8,7 @@ import { boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text,
 import type { CycleDeadlines, ReviewStep } from '../../../contracts/assessments.js';
 import { criteriaSet } from './criteria.js';
 import { storedFile } from './assistance.js';
+import { targetList } from './plans.js';
 import { unit } from './units.js';
 import { appUser } from './users.js';
 
@@ -23,6 +24,8 @@ export const assessmentCycle = pgTable(
     name: text('name').notNull(),
     /** The unit whose communes the cycle covers (a province). */
     scopeUnitId: uuid('scope_unit_id').references(() => unit.id),
+    /** The adopted target list the cycle's communes came from (issue 4), when it was opened or extended from one. */
+    targetListId: uuid('target_list_id').references(() => targetList.id, { onDelete: 'set null' }),
     deadlines: jsonb('deadlines').$type<CycleDeadlines>().notNull(),
     /** Ordered review steps after the commune's self-assessment. */
     reviewChain: jsonb('review_chain').$type<ReviewStep[]>().notNull(),

@@ -4,6 +4,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, check, date, index, integer, numeric, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { quantityUnits, resourceSources } from '../../../domain/resources/kinds.js';
 import { storedFile } from './assistance.js';
 import { unit } from './units.js';
 import { appUser } from './users.js';
@@ -46,21 +47,6 @@ export const programmeComponent = pgTable(
   (t) => [unique('programme_component_code_uq').on(t.programmeId, t.code), index('programme_component_prog_idx').on(t.programmeId, t.position)],
 );
 
-export const resourceSources = [
-  'central_budget',
-  'provincial_budget',
-  'district_budget',
-  'commune_budget',
-  'integrated_capital',
-  'credit',
-  'enterprise',
-  'people_cash',
-  'people_in_kind',
-  'people_labour',
-  'people_land',
-  'other',
-] as const;
-
 /**
  * Resources mobilised for one commune-level unit in one year: a source, an optional programme component (null =
  * outside the programmes), a purpose, planned / allocated / disbursed amounts in VND. Labour days and donated land
@@ -83,7 +69,7 @@ export const resourceEntry = pgTable(
     allocatedVnd: bigint('allocated_vnd', { mode: 'number' }),
     disbursedVnd: bigint('disbursed_vnd', { mode: 'number' }),
     quantity: numeric('quantity', { precision: 14, scale: 2 }),
-    quantityUnit: text('quantity_unit', { enum: ['labour_day', 'm2'] }),
+    quantityUnit: text('quantity_unit', { enum: quantityUnits }),
     note: text('note'),
     sourceNote: text('source_note'),
     createdBy: uuid('created_by').references(() => appUser.id, { onDelete: 'set null' }),

@@ -17,10 +17,11 @@ import { useAssessments } from '../../features/assessments/api/list-assessments.
 import { useCycles } from '../../features/assessments/api/list-cycles.js';
 import { AssessmentTable } from '../../features/assessments/components/assessment-table.js';
 import { CycleCloseForm, CycleEditForm } from '../../features/assessments/components/cycle-edit-form.js';
-import { CycleForm } from '../../features/assessments/components/cycle-form.js';
+import { CycleForm, type TargetListSlotProps } from '../../features/assessments/components/cycle-form.js';
 import { CycleTable } from '../../features/assessments/components/cycle-table.js';
 import { useSession } from '../../features/auth/api/get-session.js';
 import { useSets } from '../../features/criteria/api/list-sets.js';
+import { useTargetLists } from '../../features/plans/api/target-lists.js';
 import { UnitPicker } from '../../features/units/components/unit-picker.js';
 import '../../i18n/parts/assessments.vi.js';
 import '../../i18n/parts/value-import-nav.vi.js';
@@ -105,6 +106,9 @@ export function AssessmentsPage(): ReactNode {
               </Button>
             </div>
           </div>
+          {cycle?.targetList ? (
+            <p className="muted">{t('asm.cycles.fromList', { doc: cycle.targetList.documentNo ?? '—', title: cycle.targetList.title })}</p>
+          ) : null}
           {cycle?.status === 'closed' ? (
             <p className="alert alert-info">
               {t('asm.cycleClose.closedOn', { date: cycle.closedAt ? dateTime(cycle.closedAt) : '—', reason: cycle.closeReason ?? '—' })}
@@ -157,6 +161,7 @@ export function AssessmentsPage(): ReactNode {
           defaultScope={scope ? { id: scope.unitId, label: scope.name } : null}
           setSelect={(p) => <SetSelect {...p} />}
           agencySelect={(p) => <AgencySelect {...p} />}
+          targetListSelect={(p) => <TargetListSelect {...p} />}
           scopePicker={(p) => <UnitPicker {...p} />}
           communePicker={(p) => <UnitPicker {...p} level="commune" />}
           onDone={(c) => {
@@ -184,6 +189,29 @@ function SetSelect({ label, value, onChange, error }: { label: string; value: st
       options={[
         { value: '', label: sets.isPending ? t('app.loading') : t('asm.cycle.chooseSet') },
         ...(sets.data?.items ?? []).map((s) => ({ value: s.id, label: `${s.code} — ${t('criteria.set.versionN', { version: s.version })} — ${s.name}` })),
+      ]}
+    />
+  );
+}
+
+/** Adopted target lists of the cycle's year (document number, title, communes) to open a cycle on their communes. */
+function TargetListSelect({ label, hint, year, value, onChange, error }: TargetListSlotProps) {
+  const { t } = useI18n();
+  const valid = Number.isInteger(year) && year >= 2010 && year <= 2050;
+  const lists = useTargetLists({ year: valid ? year : undefined, status: 'adopted' });
+  const items = valid ? (lists.data?.items ?? []).filter((l) => l.year === year) : [];
+  const first = lists.isPending ? t('app.loading') : items.length ? t('asm.cycle.chooseTargetList') : t('asm.cycle.noTargetList', { year: valid ? year : '—' });
+  return (
+    <SelectField
+      label={label}
+      hint={hint}
+      required
+      value={value ?? ''}
+      error={error}
+      onChange={(e) => onChange(e.target.value || null)}
+      options={[
+        { value: '', label: first },
+        ...items.map((l) => ({ value: l.id, label: t('asm.cycle.targetListOption', { doc: l.documentNo ?? '—', title: l.title, count: l.counts.total }) })),
       ]}
     />
   );

@@ -11,13 +11,13 @@ import { EmptyState } from '../../components/empty-state.js';
 import { SelectField } from '../../components/field.js';
 import { PageHeader } from '../../components/page-header.js';
 import { QueryState } from '../../components/query-state.js';
-import { StatusBadge } from '../../components/status-badge.js';
 import { Cell, Table } from '../../components/table.js';
 import { useSession } from '../../features/auth/api/get-session.js';
 import { usePlans, usePlansSummary } from '../../features/plans/api/plans.js';
 import { useTargetLists } from '../../features/plans/api/target-lists.js';
 import { PlanActions, PlanTable } from '../../features/plans/components/commune-plans.js';
 import { TargetListForm } from '../../features/plans/components/target-list-form.js';
+import { TargetListStatus } from '../../features/plans/components/target-list-status.js';
 import '../../features/plans/plans.css';
 import '../../i18n/parts/plans.vi.js';
 import { useI18n } from '../../i18n/index.js';
@@ -98,13 +98,7 @@ export function PlansPage(): ReactNode {
                       <span className="muted small">{t('pl.byLevel', { ntm: number(l.counts.ntm), advanced: number(l.counts.advanced), model: number(l.counts.model) })}</span>
                     </Cell>
                     <Cell label={t('pl.col.status')}>
-                      <StatusBadge tone={l.status === 'adopted' ? 'ok' : 'neutral'}>{t(`pl.status.${l.status}`)}</StatusBadge>
-                      {l.isDemo ? (
-                        <>
-                          {' '}
-                          <StatusBadge tone="demo">{t('pl.demo')}</StatusBadge>
-                        </>
-                      ) : null}
+                      <TargetListStatus list={l} />
                     </Cell>
                   </tr>
                 ))}

@@ -24,6 +24,7 @@ import { EntryList } from '../../features/resources/components/entry-list.js';
 import { ProgrammeCatalog } from '../../features/resources/components/programme-catalog.js';
 import { TotalsSummary } from '../../features/resources/components/totals-summary.js';
 import { TotalsTable } from '../../features/resources/components/totals-table.js';
+import '../../styles/assistance.css';
 import '../../features/resources/resources.css';
 import { useUnit } from '../../features/units/api/get-unit.js';
 import { UnitPicker } from '../../features/units/components/unit-picker.js';
@@ -102,10 +103,11 @@ export function ResourcesPage(): ReactNode {
       />
       {notice ? <Notice>{notice}</Notice> : null}
       {remove.isError ? <ErrorMessage error={remove.error} /> : null}
-      <nav className="res-tabs" aria-label={t('res.tabs')}>
+      <nav className="tabs" aria-label={t('res.tabs')}>
         {(['totals', 'entries', 'programmes'] as const).map((k) => (
           <a
             key={k}
+            className="tab"
             href={`/resources?tab=${k}`}
             aria-current={tab === k ? 'page' : undefined}
             onClick={(e) => {

@@ -17,6 +17,7 @@ import { StatusBadge } from '../../components/status-badge.js';
 import { useRefreshTargetList, useRemoveTargetCommune, useTargetList, useTransitionTargetList } from '../../features/plans/api/target-lists.js';
 import { AddCommunes } from '../../features/plans/components/add-communes.js';
 import { TargetListForm } from '../../features/plans/components/target-list-form.js';
+import { TargetListStatus } from '../../features/plans/components/target-list-status.js';
 import { TargetRows } from '../../features/plans/components/target-rows.js';
 import '../../features/plans/plans.css';
 import '../../i18n/parts/plans.vi.js';
@@ -83,13 +84,7 @@ export function TargetListPage(): ReactNode {
                 <>
                   {t('pl.list.intro', { year: l.year, province: l.province.name })}{' '}
                   {l.documentNo ? (l.documentDate ? t('pl.docOf', { no: l.documentNo, date: date(l.documentDate) }) : l.documentNo) : t('pl.noDocument')}{' '}
-                  <StatusBadge tone={l.status === 'adopted' ? 'ok' : 'neutral'}>{t(`pl.status.${l.status}`)}</StatusBadge>
-                  {l.isDemo ? (
-                    <>
-                      {' '}
-                      <StatusBadge tone="demo">{t('pl.demo')}</StatusBadge>
-                    </>
-                  ) : null}
+                  <TargetListStatus list={l} />
                 </>
               }
               actions={

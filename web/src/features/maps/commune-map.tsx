@@ -259,39 +259,25 @@ function Tiles({
                   <span className="map-tile-value">{v.criteriaMet ?? '–'}</span>
                 </>
               );
-              const style = { background: cls.fill, color: cls.ink };
-              const className = `map-tile${active === v.unitId ? ' is-active' : ''}`;
+              // what the tile has as a button (when the page handles the choice) and as a link to the profile
+              const tile = {
+                className: `map-tile${active === v.unitId ? ' is-active' : ''}`,
+                style: { background: cls.fill, color: cls.ink },
+                'aria-label': label,
+                title: label,
+                'data-class': cls.key,
+                onPointerDown: h.onPointerDown,
+                onMouseEnter: h.onMouseEnter,
+                onFocus: h.onFocus,
+              };
               return (
                 <li key={v.unitId}>
                   {onSelect ? (
-                    <button
-                      type="button"
-                      className={className}
-                      style={style}
-                      aria-label={label}
-                      title={label}
-                      data-class={cls.key}
-                      onPointerDown={h.onPointerDown}
-                      onMouseEnter={h.onMouseEnter}
-                      onFocus={h.onFocus}
-                      onClick={h.onClick}
-                    >
+                    <button type="button" {...tile} onClick={h.onClick}>
                       {body}
                     </button>
                   ) : (
-                    <Link
-                      to="/communes/$unitId"
-                      params={{ unitId: v.unitId }}
-                      search={{ year: values.year }}
-                      className={className}
-                      style={style}
-                      aria-label={label}
-                      title={label}
-                      data-class={cls.key}
-                      onMouseEnter={h.onMouseEnter}
-                      onFocus={h.onFocus}
-                      onPointerDown={h.onPointerDown}
-                    >
+                    <Link to="/communes/$unitId" params={{ unitId: v.unitId }} search={{ year: values.year }} {...tile}>
                       {body}
                     </Link>
                   )}

@@ -2,6 +2,7 @@
  * Drawing outlines without a map library (pure): delta-coded rings (see the boundaries contract) → Web Mercator →
  * a viewBox fitted to the features' extent → SVG path data, one path per commune (holes by the even-odd rule).
  */
+import { decodeRing } from '../../../../src/domain/maps/simplify.js';
 
 export interface Fitted {
   width: number;
@@ -16,18 +17,8 @@ export function mercator(lon: number, lat: number): [number, number] {
   return [lon * RAD, Math.log(Math.tan(Math.PI / 4 + (lat * RAD) / 2))];
 }
 
-/** Positions of a delta-coded ring in degrees. */
-export function decodeRing(flat: readonly number[], grid: number): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  let x = 0;
-  let y = 0;
-  for (let i = 0; i + 1 < flat.length; i += 2) {
-    x = i === 0 ? flat[0]! : x + flat[i]!;
-    y = i === 0 ? flat[1]! : y + flat[i + 1]!;
-    out.push([x / grid, y / grid]);
-  }
-  return out;
-}
+/** Positions of a delta-coded ring in degrees: the server's own decoder (pure, no dependencies). */
+export { decodeRing };
 
 const r1 = (v: number) => Math.round(v * 10) / 10;
 

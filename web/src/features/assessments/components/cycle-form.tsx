@@ -1,6 +1,6 @@
 /**
  * The steering office opens an assessment cycle: the criteria set (and so its version), the year, the communes (all
- * under a unit, or a chosen list), deadlines, the review chain as configuration (steps, who reviews each, their
+ * under a unit, chosen ones, or those of an adopted target list of the year), deadlines, the review chain as configuration (steps, who reviews each, their
  * deadlines) and, for per-criterion steps, which department reviews which criterion. Checked with the contract.
  */
 import { useRef, useState, type FormEvent, type ReactNode } from 'react';
@@ -23,6 +23,15 @@ export interface SetSelectSlotProps {
   onChange: (id: string | null) => void;
   error?: string | undefined;
 }
+/** Adopted target lists of the year (the communes registered for a standard level). */
+export interface TargetListSlotProps {
+  label: string;
+  hint: string;
+  year: number;
+  value: string | null;
+  onChange: (id: string | null) => void;
+  error?: string | undefined;
+}
 export interface AgencySlotProps {
   label: string;
   value: string | null;
@@ -34,6 +43,7 @@ export interface AgencySlotProps {
 interface Props {
   setSelect: (p: SetSelectSlotProps) => ReactNode;
   agencySelect: (p: AgencySlotProps) => ReactNode;
+  targetListSelect: (p: TargetListSlotProps) => ReactNode;
   /** A province or district (the cycle's scope). */
   scopePicker: PickerSlot;
   communePicker: PickerSlot;
@@ -49,15 +59,20 @@ const defaultChain = (t: (k: 'asm.cycle.stepDistrict' | 'asm.cycle.stepDepartmen
   { key: 'province', level: 'coordination_office', label: t('asm.cycle.stepProvince'), routing: 'agency', agencyId: null, due: null },
 ];
 
-export function CycleForm({ setSelect, agencySelect, scopePicker, communePicker, defaultScope, year: initialYear, onDone }: Props) {
+type Which = 'all' | 'units' | 'target_list';
+const listLevels = ['ntm', 'advanced', 'model'] as const;
+
+export function CycleForm({ setSelect, agencySelect, targetListSelect, scopePicker, communePicker, defaultScope, year: initialYear, onDone }: Props) {
   const { t } = useI18n();
   const [setId, setSetId] = useState<string | null>(null);
   const [year, setYear] = useState(String(initialYear));
   const [name, setName] = useState(t('asm.cycle.defaultName', { year: initialYear }));
   const [submitDue, setSubmitDue] = useState<string | null>(null);
   const [scope, setScope] = useState<PickerItem[]>(defaultScope ? [defaultScope] : []);
-  const [which, setWhich] = useState<'all' | 'units'>('all');
+  const [which, setWhich] = useState<Which>('all');
   const [communes, setCommunes] = useState<PickerItem[]>([]);
+  const [listId, setListId] = useState<string | null>(null);
+  const [listLevel, setListLevel] = useState<'' | (typeof listLevels)[number]>('');
   const [chain, setChain] = useState<StepDraft[]>(() => defaultChain(t));
   const [agencies, setAgencies] = useState<{ criterion: string; agencyId: string | null }[]>([]);
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -77,7 +92,12 @@ export function CycleForm({ setSelect, agencySelect, scopePicker, communePicker,
       deadlines: { submit: submitDue, steps: Object.fromEntries(chain.filter((s) => s.due).map((s) => [s.key, s.due])) },
       reviewChain: chain.map(({ due: _due, agencyId, ...s }) => ({ ...s, agencyId: s.routing === 'agency' ? agencyId : null })),
       criterionAgencies: Object.fromEntries(agencies.filter((a) => a.criterion.trim() && a.agencyId).map((a) => [a.criterion.trim(), a.agencyId])),
-      communes: which === 'all' ? { kind: 'all', withinUnitId } : { kind: 'units', withinUnitId, unitIds: communes.map((c) => c.id) },
+      communes:
+        which === 'all'
+          ? { kind: 'all', withinUnitId }
+          : which === 'units'
+            ? { kind: 'units', withinUnitId, unitIds: communes.map((c) => c.id) }
+            : { kind: 'target_list', listId: listId ?? '', ...(listLevel ? { targetLevel: listLevel } : {}) },
     };
     const parsed = createCycleBody.safeParse(candidate);
     const missingAgency = chain.findIndex((s) => s.routing === 'agency' && !s.agencyId);
@@ -104,16 +124,30 @@ export function CycleForm({ setSelect, agencySelect, scopePicker, communePicker,
         <TextField label={t('asm.cycle.year')} required inputMode="numeric" value={year} error={errors.year} onChange={(e) => setYear(e.target.value)} />
         <TextField label={t('asm.cycle.name')} required value={name} error={errors.name} onChange={(e) => setName(e.target.value)} />
       </div>
-      {scopePicker({ label: t('asm.cycle.scope'), hint: t('asm.cycle.scopeHint'), required: true, value: scope, onChange: setScope, error: errors['communes.withinUnitId'] ?? errors.communes })}
       <SelectField
         label={t('asm.cycle.which')}
         value={which}
-        onChange={(e) => setWhich(e.target.value as 'all' | 'units')}
+        onChange={(e) => setWhich(e.target.value as Which)}
         options={[
           { value: 'all', label: t('asm.cycle.whichAll') },
           { value: 'units', label: t('asm.cycle.whichUnits') },
+          { value: 'target_list', label: t('asm.cycle.whichList') },
         ]}
       />
+      {which === 'target_list' ? (
+        <>
+          {targetListSelect({ label: t('asm.cycle.targetList'), hint: t('asm.cycle.targetListHint'), year: Number(year), value: listId, onChange: setListId, error: errors['communes.listId'] ?? errors.communes })}
+          <SelectField
+            label={t('asm.cycle.targetLevel')}
+            value={listLevel}
+            error={errors['communes.targetLevel']}
+            onChange={(e) => setListLevel(e.target.value as typeof listLevel)}
+            options={[{ value: '', label: t('asm.cycle.targetLevelAll') }, ...listLevels.map((l) => ({ value: l, label: t(`criteria.level.${l}`) }))]}
+          />
+        </>
+      ) : (
+        scopePicker({ label: t('asm.cycle.scope'), hint: t('asm.cycle.scopeHint'), required: true, value: scope, onChange: setScope, error: errors['communes.withinUnitId'] ?? errors.communes })
+      )}
       {which === 'units' ? communePicker({ label: t('asm.cycle.communes'), multiple: true, required: true, value: communes, onChange: setCommunes, error: errors['communes.unitIds'] }) : null}
       <DateInput passInvalid label={t('asm.cycle.submitDue')} value={submitDue} onChange={setSubmitDue} error={errors['deadlines.submit']} />
 

@@ -33,6 +33,9 @@ export function CycleTable({ rows }: { rows: Cycle[] }) {
               <span className="set-meta">
                 {t('asm.cycles.yearScope', { year: c.year, scope: c.scopeUnit?.name ?? '—' })}
               </span>
+              {c.targetList ? (
+                <span className="set-meta">{t('asm.cycles.fromList', { doc: c.targetList.documentNo ?? '—', title: c.targetList.title })}</span>
+              ) : null}
             </Cell>
             <Cell label={t('asm.cycles.set')}>
               {c.set.code} — {t('asm.cycles.version', { version: c.set.version })}

@@ -1,0 +1,2 @@
+ALTER TABLE "assessment_cycle" ADD COLUMN "target_list_id" uuid;--> statement-breakpoint
+ALTER TABLE "assessment_cycle" ADD CONSTRAINT "assessment_cycle_target_list_id_target_list_id_fk" FOREIGN KEY ("target_list_id") REFERENCES "public"."target_list"("id") ON DELETE set null ON UPDATE no action;
