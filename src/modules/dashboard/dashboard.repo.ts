@@ -78,7 +78,21 @@ export async function defaultUnit(db: Db, actor: Actor, today: string): Promise<
   return row?.id ?? null;
 }
 
-const inArea = (unitId: string | null, column: SQL): SQL => (unitId ? sql`${column} in ${unitAreaIds(unitId)}` : sql`true`);
+/**
+ * The communes and units of a dashboard's area, resolved once per computation (`areaIds`) and passed to every query
+ * as one uuid[] parameter; null = the whole country. Resolving the recursive area once, instead of inside each
+ * statement, also lets PostgreSQL start each statement from the area's few hundred ids (index lookups) rather than
+ * scan the country and filter late.
+ */
+export type Area = readonly string[] | null;
+
+const inArea = (area: Area, column: SQL): SQL => (area ? sql`${column} = any(${`{${area.join(',')}}`}::uuid[])` : sql`true`);
+
+/** The ids of a unit's area (the unit, its predecessors and everything below them — `unitAreaIds`). */
+export async function areaIds(db: Db, unitId: string): Promise<string[]> {
+  const rows = await queryRows<{ id: string }>(db, sql`select a.id::text as id from ${unitAreaIds(unitId)} a`);
+  return rows.map((r) => r.id);
+}
 
 export interface SetRow {
   id: string;
@@ -139,11 +153,9 @@ export interface CommuneRow {
   criteria: Array<{ number: string; status: string }> | string | null;
 }
 
-const attr = (alias: string, unit: string, key: string, date: string) => {
-  const a = sql.raw(alias);
-  return sql`left join lateral (select ${a}.value #>> '{}' as v from unit_attribute ${a}
-      where ${a}.unit_id = ${sql.raw(unit)}.id and ${a}.key = ${key} and ${validOn(alias, date)} order by ${a}.valid_from desc nulls last limit 1) ${sql.raw(alias + 'x')} on true`;
-};
+/** The attribute (picked in the `att` CTE: the newest value in force per unit and key) of a unit, joined by hash. */
+const attr = (alias: string, unit: string, key: string) =>
+  sql`left join att ${sql.raw(alias + 'x')} on ${sql.raw(alias + 'x')}.unit_id = ${sql.raw(unit)}.id and ${sql.raw(alias + 'x')}.key = ${key}`;
 
 /**
  * The communes of the area (null = the whole country) in force at the end of the year, with their parent and
@@ -151,11 +163,16 @@ const attr = (alias: string, unit: string, key: string, date: string) => {
  * force that year (own decisions, not revoked by the end of the year) and their summary for the year and set.
  * Unordered: the service ranks and sorts.
  */
-export async function communesOfYear(db: Db, unitId: string | null, year: number, setId: string): Promise<CommuneRow[]> {
+export async function communesOfYear(db: Db, area: Area, year: number, setId: string): Promise<CommuneRow[]> {
   const date = `${year}-12-31`;
   return queryRows<CommuneRow>(
     db,
-    sql`select c.id, c.code, c.name, p.id as parent_id, p.code as parent_code, p.name as parent_name, p.level as parent_level,
+    sql`with att as (
+          select distinct on (a.unit_id, a.key) a.unit_id, a.key, a.value #>> '{}' as v from unit_attribute a
+          where a.key in ('communeGroup', 'region') and ${validOn('a', date)}
+          order by a.unit_id, a.key, a.valid_from desc nulls last
+        )
+        select c.id, c.code, c.name, p.id as parent_id, p.code as parent_code, p.name as parent_name, p.level as parent_level,
                case when p.level = 'province' then p.id else gp.id end as province_id,
                case when p.level = 'province' then p.code else gp.code end as province_code,
                case when p.level = 'province' then p.name else gp.name end as province_name,
@@ -171,9 +188,9 @@ export async function communesOfYear(db: Db, unitId: string | null, year: number
             and (r.revoked_by_id is null or exists (select 1 from recognition v where v.id = r.revoked_by_id and v.year > ${year}))
           order by r.unit_id, case r.level when 'modern' then 4 when 'model' then 3 when 'advanced' then 2 else 1 end desc
         ) lv on lv.unit_id = c.id
-        ${attr('g1', 'c', 'communeGroup', date)} ${attr('g2', 'p', 'communeGroup', date)} ${attr('g3', 'gp', 'communeGroup', date)}
-        ${attr('r1', 'c', 'region', date)} ${attr('r2', 'p', 'region', date)} ${attr('r3', 'gp', 'region', date)}
-        where c.level = 'commune' and ${validOn('c', date)} and ${inArea(unitId, sql`c.id`)}`,
+        ${attr('g1', 'c', 'communeGroup')} ${attr('g2', 'p', 'communeGroup')} ${attr('g3', 'gp', 'communeGroup')}
+        ${attr('r1', 'c', 'region')} ${attr('r2', 'p', 'region')} ${attr('r3', 'gp', 'region')}
+        where c.level = 'commune' and ${validOn('c', date)} and ${inArea(area, sql`c.id`)}`,
   );
 }
 
@@ -192,24 +209,24 @@ export interface MappedStatusRow {
  * that it became: forward along unit_succession (links effective up to that date) until a unit in force then.
  * A commune that still exists pairs with itself.
  */
-export async function statusesMappedTo(db: Db, unitId: string | null, years: readonly number[], setId: string, onDate: string): Promise<MappedStatusRow[]> {
+export async function statusesMappedTo(db: Db, area: Area, years: readonly number[], setId: string, onDate: string): Promise<MappedStatusRow[]> {
   if (years.length === 0) return [];
   const yearList = sql.join(years.map((y) => sql`${y}::int`), sql`, `);
   return queryRows<MappedStatusRow>(
     db,
-    sql`with recursive src as (
-          select distinct cs.unit_id as id from commune_status cs
-          where cs.set_id = ${setId} and cs.year in (${yearList}) and ${inArea(unitId, sql`cs.unit_id`)}
+    sql`with recursive st as (
+          select cs.unit_id, cs.year, cs.criteria_met, cs.criteria_applicable, cs.meets_standard, cs.basis from commune_status cs
+          where cs.set_id = ${setId} and cs.year in (${yearList}) and ${inArea(area, sql`cs.unit_id`)}
         ), fwd(origin, id) as (
-          select id, id from src
+          select distinct unit_id, unit_id from st
           union
           select f.origin, s.successor_id from fwd f join unit_succession s on s.predecessor_id = f.id
           where s.effective_date <= ${onDate}::date
         )
-        select cs.year, f.origin, f.id as target, cs.criteria_met, cs.criteria_applicable, cs.meets_standard, cs.basis
+        select st.year, f.origin, f.id as target, st.criteria_met, st.criteria_applicable, st.meets_standard, st.basis
         from fwd f
         join unit t on t.id = f.id and t.level = 'commune' and ${validOn('t', onDate)}
-        join commune_status cs on cs.unit_id = f.origin and cs.set_id = ${setId} and cs.year in (${yearList})`,
+        join st on st.unit_id = f.origin`,
   );
 }
 
@@ -221,11 +238,11 @@ export interface ObstacleAggRow {
 }
 
 /** Open obstacles of the area by level and status, with the overdue ones (due before today). */
-export async function obstacleCounts(db: Db, unitId: string | null, today: string): Promise<ObstacleAggRow[]> {
+export async function obstacleCounts(db: Db, area: Area, today: string): Promise<ObstacleAggRow[]> {
   return queryRows<ObstacleAggRow>(
     db,
     sql`select o.level, o.status, count(*)::int as n, (count(*) filter (where o.due_date < ${today}::date))::int as overdue
-        from obstacle o where o.status in ${OPEN} and ${inArea(unitId, sql`o.unit_id`)}
+        from obstacle o where o.status in ${OPEN} and ${inArea(area, sql`o.unit_id`)}
         group by o.level, o.status order by o.level, o.status`,
   );
 }
@@ -238,7 +255,7 @@ export interface ActivityCountRow {
 }
 
 /** Activities (and visits among them) dated in the last 30 and 90 days, in the area. */
-export async function activityCounts(db: Db, unitId: string | null, today: string): Promise<ActivityCountRow> {
+export async function activityCounts(db: Db, area: Area, today: string): Promise<ActivityCountRow> {
   const row = await queryOne<ActivityCountRow>(
     db,
     sql`select (count(*) filter (where ac.date > ${today}::date - 30))::int as activities30,
@@ -246,7 +263,7 @@ export async function activityCounts(db: Db, unitId: string | null, today: strin
                (count(*) filter (where ac.date > ${today}::date - 30 and ac.kind in ${visitKindList}))::int as visits30,
                (count(*) filter (where ac.kind in ${visitKindList}))::int as visits90
         from activity ac
-        where ac.date > ${today}::date - 90 and ac.date <= ${today}::date and ${inArea(unitId, sql`ac.unit_id`)}`,
+        where ac.date > ${today}::date - 90 and ac.date <= ${today}::date and ${inArea(area, sql`ac.unit_id`)}`,
   );
   return row ?? { activities30: 0, activities90: 0, visits30: 0, visits90: 0 };
 }
@@ -265,11 +282,11 @@ export interface TodayCommuneRow {
  * The area's communes in force today with, through their lineage (own and predecessors' records), the date of the
  * last visit (field visit, guidance, inspection) and their open and overdue obstacles.
  */
-export async function communesToday(db: Db, unitId: string | null, today: string): Promise<TodayCommuneRow[]> {
+export async function communesToday(db: Db, area: Area, today: string): Promise<TodayCommuneRow[]> {
   return queryRows<TodayCommuneRow>(
     db,
     sql`with recursive cur as (
-          select c.id from unit c where c.level = 'commune' and ${validOn('c', today)} and ${inArea(unitId, sql`c.id`)}
+          select c.id from unit c where c.level = 'commune' and ${validOn('c', today)} and ${inArea(area, sql`c.id`)}
         ), back(cid, id) as (
           select id, id from cur
           union
@@ -331,7 +348,7 @@ export async function dashboardFloorQuery(
           from unit c
           left join unit p on p.id = c.parent_id left join unit gp on gp.id = p.parent_id
           left join commune_status cs on cs.unit_id = c.id and cs.year = ${q.year} and cs.set_id = ${q.setId}
-          where c.level = 'commune' and ${validOn('c', date)} and ${inArea(q.unitId, sql`c.id`)}
+          where c.level = 'commune' and ${validOn('c', date)} and ${q.unitId ? sql`c.id in ${unitAreaIds(q.unitId)}` : sql`true`}
         ), b as (
           select province_id, case ${bandCase} else '0' end as band, count(*)::int as n from x where assessed group by 1, 2
         ), k as (

@@ -14,6 +14,7 @@ import type {
 import { dashboardResponse } from '../../contracts/dashboard.js';
 import { bandOf, bandsFor } from '../../domain/dashboard/bands.js';
 import {
+  compareVi,
   rankByScore,
   rankImprovement,
   round1,
@@ -140,8 +141,12 @@ function computeCached(db: Db, ctx: RequestCtx, target: Target, year: number, se
   const today = todayVN();
   const key = `${target.unit?.id ?? 'national'}|${year}|${setId ?? '-'}|${today}`;
   return cacheOf(db).get(key, target.version, async () => {
-    const usage = await usageCacheOf(db).get('usage', target.version, () => repo.setUsage(db));
-    return compute(db, ctx, target, year, setId, today, usage);
+    // the year/set usage (shared by every key of the version) and the unit's area (one uuid[]) at once
+    const [usage, area] = await Promise.all([
+      usageCacheOf(db).get('usage', target.version, () => repo.setUsage(db)),
+      target.unit ? repo.areaIds(db, target.unit.id) : Promise.resolve(null),
+    ]);
+    return compute(db, ctx, target, year, setId, today, usage, area);
   });
 }
 
@@ -186,6 +191,7 @@ async function compute(
   requestedSet: string | null,
   today: string,
   usage: repo.SetUsageRow[],
+  area: repo.Area,
 ): Promise<Computed> {
   const unitId = target.unit?.id ?? null;
   const ofYear = usage.filter((u) => u.year === year);
@@ -198,13 +204,14 @@ async function compute(
   const bands = bandsFor(n);
   const years = [...new Set(usage.filter((u) => u.set_id === setId && u.year <= year && u.year > year - TREND_YEARS).map((u) => u.year))].sort();
 
+  // every query of the computation at once on the pool, each narrowed by the area's ids
   const [rows, prevRows, trendRows, obstacles, acts, todayRows, targetRows] = await Promise.all([
-    repo.communesOfYear(db, unitId, year, setId ?? NIL),
-    setId ? repo.statusesMappedTo(db, unitId, [year - 1], setId, `${year}-12-31`) : Promise.resolve([]),
-    setId ? repo.statusesMappedTo(db, unitId, years, setId, today) : Promise.resolve([]),
-    repo.obstacleCounts(db, unitId, today),
-    repo.activityCounts(db, unitId, today),
-    repo.communesToday(db, unitId, today),
+    repo.communesOfYear(db, area, year, setId ?? NIL),
+    setId ? repo.statusesMappedTo(db, area, [year - 1], setId, `${year}-12-31`) : Promise.resolve([]),
+    setId ? repo.statusesMappedTo(db, area, years, setId, today) : Promise.resolve([]),
+    repo.obstacleCounts(db, area, today),
+    repo.activityCounts(db, area, today),
+    repo.communesToday(db, area, today),
     targetProgress(db, ctx, { year }),
   ]);
 
@@ -262,7 +269,7 @@ async function compute(
   });
 
   // ── rankings
-  const ranked = communes.filter((c) => c.rank !== null).sort((a, b) => a.rank! - b.rank! || a.name.localeCompare(b.name, 'vi'));
+  const ranked = communes.filter((c) => c.rank !== null).sort((a, b) => a.rank! - b.rank! || compareVi(a.name, b.name));
   const top = ranked.slice(0, RANK_SIZE).map((c) => presentRanked(c, c.rank!));
   const bottom = ranked.length > RANK_SIZE ? ranked.slice(-RANK_SIZE).reverse().map((c) => presentRanked(c, c.rank!)) : [];
   const groups = new Map<string, CommuneFacts[]>();
@@ -273,7 +280,7 @@ async function compute(
   }
   const groupList = [...groups.entries()]
     .map(([key, list]) => {
-      const rankedIn = list.filter((c) => c.groupRank !== null).sort((a, b) => a.groupRank! - b.groupRank! || (b.score ?? 0) - (a.score ?? 0) || a.name.localeCompare(b.name, 'vi'));
+      const rankedIn = list.filter((c) => c.groupRank !== null).sort((a, b) => a.groupRank! - b.groupRank! || (b.score ?? 0) - (a.score ?? 0) || compareVi(a.name, b.name));
       const deltas = rankedIn.map((c) => c.delta!);
       return {
         key,
@@ -286,7 +293,7 @@ async function compute(
         top: rankedIn.slice(0, GROUP_TOP).map((c) => presentRanked(c, c.groupRank!)),
       };
     })
-    .sort((a, b) => b.ranked - a.ranked || a.label.localeCompare(b.label, 'vi'))
+    .sort((a, b) => b.ranked - a.ranked || compareVi(a.label, b.label))
     .slice(0, MAX_GROUPS);
 
   // ── breakdown: provinces for the nation, districts when the communes sit under districts
@@ -317,7 +324,7 @@ async function compute(
         filter: `parent:${p.unit.id}`,
       };
     })
-    .sort((a, b) => a.unit.name.localeCompare(b.unit.name, 'vi'));
+    .sort((a, b) => compareVi(a.unit.name, b.unit.name));
 
   // ── obstacles and visits
   const today30 = addDays(today, -30);
@@ -435,7 +442,7 @@ async function compute(
 }
 
 const byRank = (a: CommuneFacts, b: CommuneFacts) =>
-  (a.rank ?? Number.MAX_SAFE_INTEGER) - (b.rank ?? Number.MAX_SAFE_INTEGER) || a.name.localeCompare(b.name, 'vi');
+  (a.rank ?? Number.MAX_SAFE_INTEGER) - (b.rank ?? Number.MAX_SAFE_INTEGER) || compareVi(a.name, b.name);
 
 /** The rows behind a figure (see `dashboardFilter` for the syntax). */
 export function applyFilter(c: Computed, filter: string): { rows: DashboardCommunesResponse['items']; criterion: string | null } {
@@ -494,20 +501,20 @@ export function applyFilter(c: Computed, filter: string): { rows: DashboardCommu
       const since = addDays(today, -Number(a));
       return fromToday(
         (t) => !t.lastVisit || t.lastVisit <= since,
-        (x, y) => (x.lastVisit ?? '').localeCompare(y.lastVisit ?? '') || x.name.localeCompare(y.name, 'vi'),
+        (x, y) => (x.lastVisit ?? '').localeCompare(y.lastVisit ?? '') || compareVi(x.name, y.name),
       );
     }
     case 'obstacles':
       return fromToday(
         (t) => (a === 'overdue' ? t.overdueObstacles > 0 : t.openObstacles > 0),
-        (x, y) => y.openObstacles - x.openObstacles || x.name.localeCompare(y.name, 'vi'),
+        (x, y) => y.openObstacles - x.openObstacles || compareVi(x.name, y.name),
       );
     case 'targets': {
       const pick = (t: TargetFacts) => (a === 'met' ? t.met : a === 'atRisk' ? !t.met && t.atRisk : a === 'onTrack' ? !t.met && !t.atRisk : true);
       return {
         rows: c.targets
           .filter(pick)
-          .sort((x, y) => Number(y.atRisk) - Number(x.atRisk) || x.name.localeCompare(y.name, 'vi'))
+          .sort((x, y) => Number(y.atRisk) - Number(x.atRisk) || compareVi(x.name, y.name))
           .map((t) => presentTargetRow(t, communeById.get(t.id))),
         criterion: null,
       };

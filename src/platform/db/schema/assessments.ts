@@ -218,7 +218,11 @@ export const communeStatus = pgTable(
     isDemo: boolean('is_demo').notNull().default(false),
     computedAt: timestamp('computed_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.unitId, t.year, t.setId] })],
+  (t) => [
+    primaryKey({ columns: [t.unitId, t.year, t.setId] }),
+    // dashboards and reports read one set's years across an area (and the year/set usage for the pickers)
+    index('commune_status_set_year_idx').on(t.setId, t.year, t.unitId),
+  ],
 );
 
 /** A recognition (công nhận) or revocation (thu hồi) decision for a commune. */

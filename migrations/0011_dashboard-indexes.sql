@@ -1,0 +1,1 @@
+CREATE INDEX "commune_status_set_year_idx" ON "commune_status" USING btree ("set_id","year","unit_id");
