@@ -169,6 +169,11 @@ describe('notifications', () => {
     expect((await officer.post('/api/notifications/read-all')).json().marked).toBe(0);
     const stillUnread = await queryOne<{ n: number }>(t.db, sql`select count(*)::int as n from notification where read_at is null and user_id <> ${officer.user.id}`);
     expect(stillUnread!.n).toBe(othersUnread!.n);
+    const audit = await queryRows<{ after: { marked: number } }>(
+      t.db,
+      sql`select after from audit_event where action = 'notification.read_all' and entity_id = ${officer.user.id} order by seq`,
+    );
+    expect(audit.map((a) => a.after.marked)).toEqual([list.unread, 0]);
   });
 });
 

@@ -9,6 +9,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { listNotificationsQuery, listNotificationsResponse } from '../../contracts/assessments.js';
+import { recordAudit } from '../../platform/audit.js';
 import { authorize } from '../../platform/auth/policy.js';
 import type { RequestCtx } from '../../platform/context.js';
 import type { Db } from '../../platform/db/client.js';
@@ -105,6 +106,7 @@ export async function markRead(db: Db, ctx: RequestCtx, id: string): Promise<{ o
   const actor = ctx.actor;
   await mutate(db, ctx, async (tx) => {
     if (!(await repo.markRead(tx, actor.id, id))) throw notFound('Thông báo');
+    await recordAudit(tx, ctx, { action: 'notification.read', entityType: 'notification', entityId: id });
   });
   return { ok: true };
 }
@@ -113,5 +115,9 @@ export async function markRead(db: Db, ctx: RequestCtx, id: string): Promise<{ o
 export async function markAllRead(db: Db, ctx: RequestCtx): Promise<{ marked: number }> {
   authorize(ctx.actor, 'notification.read');
   const actor = ctx.actor;
-  return mutate(db, ctx, async (tx) => ({ marked: await repo.markAllRead(tx, actor.id) }));
+  return mutate(db, ctx, async (tx) => {
+    const marked = await repo.markAllRead(tx, actor.id);
+    await recordAudit(tx, ctx, { action: 'notification.read_all', entityType: 'user', entityId: actor.id, after: { marked } });
+    return { marked };
+  });
 }

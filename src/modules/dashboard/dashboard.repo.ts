@@ -15,12 +15,13 @@ import { validOn } from '../units/units.repo.js';
 const OPEN = sql.raw(`('new','accepted','in_progress')`);
 
 /**
- * The data version the dashboards depend on: the newest audit record other than sign-ins. Every application write
+ * The data version the dashboards depend on: the newest audit record other than sign-ins and notification read marks
+ * (neither moves a figure). Every application write
  * that changes a figure (workflow transitions writing commune_status, recognitions, obstacles, activities, unit
  * attributes, plans …) records its audit event in the same transaction, so the version and the data become visible
  * together. Autosaves are not audited, and they do not change commune_status either.
  */
-const versionExpr = sql`(select a.seq from audit_event a where a.action not like 'auth.%' order by a.seq desc limit 1)`;
+const versionExpr = sql`(select a.seq from audit_event a where a.action not like 'auth.%' and a.action not like 'notification.%' order by a.seq desc limit 1)`;
 
 /** The current data version (see `versionExpr`): one indexed row. */
 export async function dataVersion(db: Db): Promise<string> {
