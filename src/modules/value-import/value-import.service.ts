@@ -213,7 +213,7 @@ export async function upload(
   cycleId: string,
   unitId: string | undefined,
   readPart: () => Promise<MultipartFile | undefined>,
-  log: { error: (obj: object, msg: string) => void },
+  log: ImportLog,
 ): Promise<ValueImportJob> {
   authorize(ctx.actor, 'valueImport.write');
   const actor = ctx.actor;
@@ -245,7 +245,7 @@ export async function upload(
     });
     return id;
   });
-  const run = validateJob(db, dataDir, jobId, actor).catch(async (err: unknown) => {
+  const run = validateJob(db, dataDir, jobId, actor, log).catch(async (err: unknown) => {
     try {
       await repo.failJob(db, jobId, 'Lỗi hệ thống khi kiểm tra tệp; vui lòng tải lên lại', []);
     } catch {
@@ -258,6 +258,8 @@ export async function upload(
   return getJob(db, ctx, jobId);
 }
 
+type ImportLog = { error: (obj: object, msg: string) => void; warn: (obj: object, msg: string) => void };
+
 const fileIssue = (code: ImportIssue['code'], message: string, severity: 'error' | 'warning' = 'error'): ImportIssue => ({
   row: null,
   column: null,
@@ -269,13 +271,18 @@ const fileIssue = (code: ImportIssue['code'], message: string, severity: 'error'
 });
 
 /** Read, check and preview a stored upload (runs after the upload's answer; progress on the job row). */
-export async function validateJob(db: Db, dataDir: string, jobId: string, actor: Actor): Promise<void> {
+export async function validateJob(db: Db, dataDir: string, jobId: string, actor: Actor, log: ImportLog): Promise<void> {
   await yieldToLoop();
   const job = await repo.findJob(db, jobId);
   if (!job || job.status !== 'parsing') return;
-  const blob = openBlob(dataDir, job.file_sha256);
-  if (!blob) return repo.failJob(db, jobId, 'Không tìm thấy tệp đã tải lên', []);
-  const parsed = await readWorkbook(blob, (read) => repo.setProgress(db, jobId, { phase: 'reading', processed: read, total: 0 }));
+  const first = openBlob(dataDir, job.file_sha256);
+  if (!first) return repo.failJob(db, jobId, 'Không tìm thấy tệp đã tải lên', []);
+  let opened = 0;
+  const parsed = await readWorkbook(
+    () => (opened++ === 0 ? first : (openBlob(dataDir, job.file_sha256) ?? first)),
+    (read) => repo.setProgress(db, jobId, { phase: 'reading', processed: read, total: 0 }),
+    (err, attempt) => log.warn({ err, jobId, attempt }, 'value import: the workbook reader failed'),
+  );
   const fileIssues = [...parsed.fileIssues];
   const cycle = await cyclesRepo.findCycle(db, job.cycle_id);
   if (!cycle) return repo.failJob(db, jobId, 'Đợt đánh giá không còn', []);

@@ -249,11 +249,36 @@ const fileIssue = (code: ImportIssue['code'], message: string, column: string | 
  * Read an uploaded workbook as a stream, row by row. The data sheet is the first whose top rows carry the headings
  * "Mã chỉ tiêu" and "Giá trị mới"; `_mtqg` (very hidden) names the cycle. `onRows` is called every 1,000 rows read.
  */
-export async function readWorkbook(source: Readable, onRows: (read: number) => Promise<void>): Promise<ParsedWorkbook> {
+/**
+ * ExcelJS's streaming reader sometimes fails on a sound file: its single pass over the zip can lose the last entry
+ * (xl/workbook.xml, which ExcelJS-written files store last), depending on timing — upstream exceljs issue #3064. Seen
+ * once in CI, never reproduced locally. A read that throws is therefore tried again on a fresh stream (a broken file
+ * costs at most READ_ATTEMPTS bounded reads) before the file is called unreadable; every failed attempt is logged.
+ */
+export const READ_ATTEMPTS = 3;
+
+export async function readWorkbook(
+  open: () => Readable,
+  onRows: (read: number) => Promise<void>,
+  onFailedAttempt: (err: unknown, attempt: number) => void = () => {},
+): Promise<ParsedWorkbook> {
+  let parsed: ParsedWorkbook | undefined;
+  for (let attempt = 1; attempt <= READ_ATTEMPTS; attempt++) {
+    const result = await readWorkbookOnce(open(), onRows);
+    if (!('failure' in result)) return result;
+    onFailedAttempt(result.failure, attempt);
+    parsed = result.parsed;
+  }
+  return parsed!;
+}
+
+async function readWorkbookOnce(source: Readable, onRows: (read: number) => Promise<void>): Promise<ParsedWorkbook | { failure: unknown; parsed: ParsedWorkbook }> {
   const out: ParsedWorkbook = { sheet: null, rows: [], dataRows: 0, meta: null, fileIssues: [], columns: {}, headingRow: 0 };
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit', entries: 'emit' });
   let tooMany = false;
-  try {
+  // ExcelJS pipes the source without listening for its errors: a failing source would leave the read pending forever.
+  const sourceFailed = new Promise<never>((_, reject) => source.once('error', reject));
+  const consume = async () => {
     for await (const sheet of reader) {
       const ws = sheet as unknown as AsyncIterable<ExcelJS.Row> & { name?: string };
       const name = ws.name ?? '';
@@ -314,9 +339,12 @@ export async function readWorkbook(source: Readable, onRows: (read: number) => P
       }
       if (tooMany) break;
     }
-  } catch {
+  };
+  try {
+    await Promise.race([consume(), sourceFailed]);
+  } catch (failure) {
     out.fileIssues.push(fileIssue('FILE_UNREADABLE', 'Không đọc được tệp: cần tệp Excel (.xlsx) theo mẫu tải từ hệ thống'));
-    return out;
+    return { failure, parsed: out };
   } finally {
     source.destroy(); // stopped early (too many rows, unreadable): release the file
   }
