@@ -553,7 +553,7 @@ export type CommuneProfile = z.infer<typeof communeProfile>;
 
 // ───────────────────────────── notifications ─────────────────────────────
 
-export const notificationKinds = ['assessment_submitted', 'assessment_returned', 'assessment_forwarded', 'assessment_appraised', 'assessment_reopened'] as const;
+export const notificationKinds = ['assessment_submitted', 'assessment_returned', 'assessment_forwarded', 'assessment_appraised', 'assessment_reopened', 'values_imported'] as const;
 export const notification = z.object({
   id,
   kind: z.enum(notificationKinds),

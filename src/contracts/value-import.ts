@@ -43,6 +43,7 @@ export const issueCodes = [
   'VALUE_OUT_OF_RANGE',
   'VALUE_NOT_IN_SCALE',
   'VALUE_TOO_LONG',
+  'VALUE_PERCENT_FORMAT',
   'NOTE_TOO_LONG',
   'DUPLICATE_ROW',
   'CYCLE_CLOSED',

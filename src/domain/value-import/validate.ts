@@ -6,7 +6,7 @@ import type { AssessmentStatus, ResultState } from '../../contracts/assessments.
 import type { ImportIssue, IssueCode } from '../../contracts/value-import.js';
 import { isEditable, statusName } from '../assessments/transitions.js';
 import type { IndicatorKind, IndicatorValue } from '../criteria/types.js';
-import { cellText, fold, readValue, sameValue, type Cell } from './values.js';
+import { cellText, fold, isPercent, percentOfCell, readValue, sameValue, type Cell } from './values.js';
 
 /** Column headings of the template (the reader also accepts them without diacritics). */
 export const COLUMNS = {
@@ -81,6 +81,9 @@ export interface RawRow {
   note: Cell;
   /** The file has the "Giá trị hiện tại" column (a template): compare it with the stored value. */
   hasCurrent: boolean;
+  /** The number in "Giá trị mới" / "Giá trị hiện tại" carries an Excel percent format (85 % is stored as 0.85). */
+  valuePercentFormat?: boolean;
+  currentPercentFormat?: boolean;
 }
 
 export interface ProposedChange {
@@ -116,6 +119,7 @@ function lockedMessage(status: AssessmentStatus, state: ResultState): string {
   return `Chỉ tiêu này không được trả lại để bổ sung (hồ sơ ${statusName[status]}) nên không sửa được`;
 }
 
+const shownNumber = (n: number) => String(n).replace('.', ',');
 const shownValue = (v: IndicatorValue | null) => (v === null ? 'trống' : typeof v === 'boolean' ? (v ? 'Có' : 'Không') : String(v));
 
 /**
@@ -185,8 +189,18 @@ export function createValidator(ctx: ValidationContext): (raw: RawRow) => RowOut
 
     let value: IndicatorValue | null = null;
     const hasValue = cellText(valueText) !== null;
-    if (hasValue) {
-      const read = readValue(indicator.kind, indicator.scale, typeof valueText === 'string' ? valueText.trim() : valueText, indicator.unit);
+    const rate = isPercent(indicator.kind, indicator.unit);
+    if (hasValue && raw.valuePercentFormat && typeof valueText === 'number' && !rate) {
+      // Either reading (the 0.85 stored or the 85 shown) could be meant, in a unit that is not "%": refuse to guess.
+      add(
+        'VALUE_PERCENT_FORMAT',
+        COLUMNS.value,
+        `Ô đang định dạng phần trăm (hiện ${shownNumber(percentOfCell(valueText))}%, lưu ${shownNumber(valueText)}) nhưng chỉ tiêu ${indicator.code} không tính bằng %; bỏ định dạng phần trăm của ô và ghi giá trị${indicator.unit ? ` theo đơn vị ${indicator.unit}` : ''}`,
+      );
+    } else if (hasValue) {
+      // A percent-formatted rate is read as the percentage it shows (85 % stored as 0.85 → 85).
+      const cell = rate && raw.valuePercentFormat && typeof valueText === 'number' ? percentOfCell(valueText) : valueText;
+      const read = readValue(indicator.kind, indicator.scale, typeof cell === 'string' ? cell.trim() : cell, indicator.unit);
       if (read.ok) value = read.value;
       else add(read.code, COLUMNS.value, read.message);
     }
@@ -205,7 +219,8 @@ export function createValidator(ctx: ValidationContext): (raw: RawRow) => RowOut
     if (!valueChanged && !noteChanged) return { issues, change: null };
 
     if (raw.hasCurrent) {
-      const cur = cellText(raw.current) === null ? { ok: true as const, value: null } : readValue(indicator.kind, indicator.scale, raw.current, indicator.unit);
+      const current = rate && raw.currentPercentFormat && typeof raw.current === 'number' ? percentOfCell(raw.current) : raw.current;
+      const cur = cellText(current) === null ? { ok: true as const, value: null } : readValue(indicator.kind, indicator.scale, current, indicator.unit);
       if (cur.ok && !sameValue(cur.value, target.value)) {
         add(
           'CHANGED_SINCE_TEMPLATE',

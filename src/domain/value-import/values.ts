@@ -45,6 +45,20 @@ const shown = (c: Cell) => (typeof c === 'string' ? `"${c.length > 40 ? `${c.sli
 /** A number in percent (unit "%"), whatever the kind says: 0–100 (the national set types rates as min/max with "%"). */
 export const isPercent = (kind: IndicatorKind, unit: string | null | undefined) => kind === 'percent_min' || kind === 'percent_max' || unit?.trim() === '%';
 
+/**
+ * Does an Excel number format show its number as a percentage (the stored number is the shown one ÷ 100)? A "%"
+ * counts unless it is literal text: quoted (0" %"), escaped with a backslash, or in a [bracket] section.
+ */
+export function isPercentFormat(numFmt: string | null | undefined): boolean {
+  if (!numFmt) return false;
+  return numFmt.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '').includes('%');
+}
+
+/** The percentage a percent-formatted cell shows (0.85 → 85), without the float noise of ×100 (0.285 → 28.5). */
+export function percentOfCell(n: number): number {
+  return Number.parseFloat((n * 100).toPrecision(12));
+}
+
 /** What the kind accepts, in Vietnamese (for the template's "Giá trị cho phép" column and messages). */
 export function allowedText(kind: IndicatorKind, scale: readonly string[] | undefined, unit?: string | null): string {
   if (isPercent(kind, unit)) return 'Số từ 0 đến 100';

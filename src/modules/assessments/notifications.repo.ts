@@ -1,11 +1,11 @@
 /** All SQL of in-app notifications: recipients worked out from the review chain, list and read marks. */
 import { sql, type SQL } from 'drizzle-orm';
-import type { ReviewStep } from '../../contracts/assessments.js';
+import type { notificationKinds, ReviewStep } from '../../contracts/assessments.js';
 import type { Db } from '../../platform/db/client.js';
 import { queryRows } from '../../platform/db/query.js';
 import { unitRefColumns, type UnitRefRow } from '../assignments/assignments.repo.js';
 
-export type NotificationKind = 'assessment_submitted' | 'assessment_returned' | 'assessment_forwarded' | 'assessment_appraised' | 'assessment_reopened';
+export type NotificationKind = (typeof notificationKinds)[number];
 
 /** Active users of the commune (commune officers with the commune in their scope). */
 export function communeOfficers(unitId: string): SQL {

@@ -35,6 +35,7 @@ const SUBJECT_PREFIX: Record<repo.NotificationKind, string> = {
   assessment_returned: 'Hồ sơ đánh giá bị trả lại để bổ sung',
   assessment_appraised: 'Hồ sơ đánh giá đã được thẩm định',
   assessment_reopened: 'Hồ sơ đánh giá được mở lại',
+  values_imported: 'Giá trị chỉ tiêu được nhập từ Excel',
 };
 
 const viDate = (d: string) => d.split('-').reverse().join('/');

@@ -1,5 +1,5 @@
 /** All SQL of the values import: jobs (progress, report, preview, conditional apply) and the cycle's rows in one read. */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { AssessmentStatus, ResultState } from '../../contracts/assessments.js';
 import type { ImportIssue } from '../../contracts/value-import.js';
 import type { IndicatorValue } from '../../domain/criteria/index.js';
@@ -8,8 +8,14 @@ import type { Actor } from '../../platform/context.js';
 import type { Db } from '../../platform/db/client.js';
 import { queryOne, queryRows } from '../../platform/db/query.js';
 import { json } from '../assessments/assessments.repo.js';
+import { communeOfficers } from '../assessments/notifications.repo.js';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The commune's active officers other than the importing user (recipients of the import notification). */
+export function communeOfficersExcept(unitId: string, userId: string): SQL {
+  return sql`select o.id from (${communeOfficers(unitId)}) o where o.id <> ${userId}`;
+}
 
 /** A change as stored in the job's preview: what the contract shows plus what apply needs (row id, validated version). */
 export interface StoredChange {

@@ -3,6 +3,8 @@ import { PassThrough } from 'node:stream';
 import multipart from '@fastify/multipart';
 import * as c from '../../contracts/value-import.js';
 import { requireSession } from '../../platform/http/session.js';
+import { mailerFor } from '../../platform/mail.js';
+import * as notifications from '../assessments/notifications.service.js';
 import type { App, Deps } from '../../platform/http/types.js';
 import { XLSX_MIME } from './value-import.repo.js';
 import * as service from './value-import.service.js';
@@ -14,6 +16,11 @@ export async function valueImportRoutes(app: App, { db, config }: Deps): Promise
   app.addHook('preHandler', requireSession);
   // Validations run after the upload's answer: let them finish before the database closes.
   app.addHook('onClose', async () => service.drain());
+  // The notifications an apply wrote on a commune's behalf are mailed after the response (the transaction committed).
+  const mailer = mailerFor(config);
+  app.addHook('onResponse', async (req) => {
+    void notifications.sendQueuedEmails(db, mailer, req.ctx, req.log);
+  });
   const tags = ['value-import'];
 
   app.get('/api/cycles/:id/values-template.xlsx', { schema: { tags, params: c.cycleIdParams, querystring: c.templateQuery } }, async (req, reply) => {

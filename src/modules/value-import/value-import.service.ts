@@ -7,7 +7,8 @@
  *
  * Who writes: commune officers for their commune; the steering office (and administrators) for any commune of the
  * cycle in its scope, on the commune's behalf — the audit record of each assessment says so (`onBehalfOfCommune`).
- * Both only where the commune itself could save now (draft, or indicators returned/reopened; the cycle open).
+ * Both only where the commune itself could save now (draft, or indicators returned/reopened; the cycle open). An
+ * import on a commune's behalf notifies its officers (kind values_imported) in the apply's transaction.
  */
 import { createHash } from 'node:crypto';
 import type { Readable, Writable } from 'node:stream';
@@ -29,6 +30,7 @@ import { AppError, conflict, forbidden, invalid, notFound } from '../../platform
 import { discard, keep, openBlob, receive } from '../../platform/files/files.store.js';
 import { todayVN } from '../../platform/dates.js';
 import { mutate } from '../../platform/tx.js';
+import { notify } from '../assessments/notifications.service.js';
 import * as assessmentsRepo from '../assessments/assessments.repo.js';
 import { attributesDate, byCode, loadSet, type LoadedSet } from '../assessments/assessments.evaluation.js';
 import * as unitsRepo from '../units/units.repo.js';
@@ -469,6 +471,17 @@ export async function apply(db: Db, ctx: RequestCtx, id: string, body: ApplyBody
           changes: list.map((c) => ({ code: c.code, before: c.before, after: c.after, ...(c.noteChanged ? { note: c.noteAfter } : {}) })),
         },
       });
+      // An office writing a commune's form tells the commune's officers (who otherwise find changed values unannounced).
+      if (onBehalf) {
+        const unit = list[0]!.unit;
+        await notify(tx, ctx, repo.communeOfficersExcept(unit.id, actor.id), {
+          kind: 'values_imported',
+          title: `${actor.name} đã nhập từ Excel giá trị của ${list.length} chỉ tiêu vào hồ sơ đánh giá ${cycle.year} của ${unit.name}`,
+          assessmentId,
+          unitId: unit.id,
+          dueDate: null,
+        });
+      }
     }
     await recordAudit(tx, ctx, {
       action: 'valueImport.apply',

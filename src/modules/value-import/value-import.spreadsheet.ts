@@ -10,7 +10,7 @@ import { indicatorKindLabels } from '../../contracts/criteria.js';
 import type { ImportIssue } from '../../contracts/value-import.js';
 import { VALUE_IMPORT_MAX_ROWS } from '../../contracts/value-import.js';
 import { COLUMNS, type CatalogIndicator, type RawRow } from '../../domain/value-import/validate.js';
-import { allowedText, fold, isPercent, valueCell, type Cell } from '../../domain/value-import/values.js';
+import { allowedText, fold, isPercent, isPercentFormat, valueCell, type Cell } from '../../domain/value-import/values.js';
 import type { IndicatorValue } from '../../domain/criteria/index.js';
 
 export const DATA_SHEET = 'Nhập giá trị';
@@ -161,7 +161,7 @@ export async function writeTemplate(out: Writable, meta: TemplateMeta, communes:
     ['Cách điền', 'Mỗi dòng là một chỉ tiêu của một xã. Chỉ điền cột "Giá trị mới" (và "Ghi chú" nếu cần); các cột khác chỉ để đọc.'],
     ['Ô trống', 'Để trống "Giá trị mới" nghĩa là giữ nguyên giá trị hiện tại. Muốn xóa một giá trị, hãy sửa trên biểu mẫu của xã.'],
     ['Có/Không', 'Chọn Có hoặc Không trong danh sách (cũng nhận Đạt/Không đạt).'],
-    ['Tỷ lệ (%)', 'Ghi số từ 0 đến 100, ví dụ 85 hoặc 85,5 — không dùng định dạng phần trăm của Excel (0,85).'],
+    ['Tỷ lệ (%)', 'Ghi số từ 0 đến 100, ví dụ 85 hoặc 85,5 (ô để định dạng General). Ô định dạng phần trăm của Excel (gõ 85% thì Excel lưu 0,85) được đọc là 85; ở chỉ tiêu không tính bằng % thì ô định dạng phần trăm bị báo lỗi.'],
     ['Số', 'Dấu phẩy hoặc dấu chấm thập phân đều được (45,5 hoặc 45.5). Giá trị phải theo đúng "Đơn vị tính" của chỉ tiêu.'],
     ['Kết luận', 'Chọn một mức trong danh sách của chỉ tiêu.'],
     ['Chỉ tiêu bị khóa', 'Dòng tô xám ở cột "Giá trị mới" không sửa được: hồ sơ đang thẩm tra/thẩm định (chỉ sửa chỉ tiêu được trả lại) hoặc đã thẩm định.'],
@@ -235,6 +235,13 @@ export interface ParsedWorkbook {
   headingRow: number;
 }
 
+/** The cell holds a number (or a formula's number) shown in an Excel percent format (numFmt from the cached styles). */
+function percentFormatted(row: ExcelJS.Row, col: number | undefined): boolean {
+  if (col === undefined) return false;
+  const cell = row.getCell(col);
+  return typeof cellValue(cell.value) === 'number' && isPercentFormat(cell.numFmt);
+}
+
 const fileIssue = (code: ImportIssue['code'], message: string, column: string | null = null): ImportIssue => ({
   row: null,
   column,
@@ -274,7 +281,14 @@ export async function readWorkbook(
 
 async function readWorkbookOnce(source: Readable, onRows: (read: number) => Promise<void>): Promise<ParsedWorkbook | { failure: unknown; parsed: ParsedWorkbook }> {
   const out: ParsedWorkbook = { sheet: null, rows: [], dataRows: 0, meta: null, fileIssues: [], columns: {}, headingRow: 0 };
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit', entries: 'emit' });
+  // styles: 'cache' parses xl/styles.xml, and every cell read after it gets its style (worksheet-reader.js sets
+  // cell.style from the cell's `s` index; built-in formats such as 9 "0%" resolve through NumFmtXform), so
+  // cell.numFmt tells a percent-formatted number. A sheet read before styles.xml would get no formats: the reader
+  // defers every sheet met before the shared strings to a temporary file and reads it after the last entry, which is
+  // the case for files written by Excel, ExcelJS and openpyxl (sheets first, then shared strings and styles). Only a
+  // file that stores shared strings before its sheet and styles after it would lose the formats (numbers read as stored).
+  // Side effect, wanted: numbers in date formats read as dates (cellValue turns them into yyyy-mm-dd text).
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'emit' });
   let tooMany = false;
   // ExcelJS pipes the source without listening for its errors: a failing source would leave the read pending forever.
   const sourceFailed = new Promise<never>((_, reject) => source.once('error', reject));
@@ -327,6 +341,8 @@ async function readWorkbookOnce(source: Readable, onRows: (read: number) => Prom
           value: get('value'),
           note: get('note'),
           hasCurrent: columns.current !== undefined,
+          valuePercentFormat: percentFormatted(row, columns.value),
+          currentPercentFormat: percentFormatted(row, columns.current),
         };
         if (raw.communeCode === null && raw.indicator === null && raw.value === null && raw.note === null) continue;
         out.dataRows++;

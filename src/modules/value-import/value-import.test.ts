@@ -346,6 +346,69 @@ describe('upload, validate, apply', () => {
     expect((await office.post(`/api/value-imports/${broken.id}/apply`, { expectedVersion: broken.version })).json().code).toBe('INVALID_TRANSITION');
   }, 60_000);
 
+  it('a rate typed as 85,5 % in Excel (stored 0.855, percent format) is applied as 85.5; a percent cell on another indicator is an error', async () => {
+    const wb = await template(office, unit.taPhoi);
+    const ws = sheet(wb);
+    const rate = codeOfKind(wb, '02677', '%');
+    const other = rowsOf(wb).find((r) => r.commune === '02677' && r.unit !== '%' && ['Tối thiểu', 'Tối đa'].includes(r.kind))!;
+    // The template never formats a value cell as a percentage (typing 85 there must store 85).
+    for (const r of rowsOf(wb)) expect(String(ws.getRow(r.n).getCell(COL.value).numFmt ?? '')).not.toContain('%');
+    const rateRow = setCell(wb, '02677', rate, 0.855);
+    ws.getRow(rateRow).getCell(COL.value).numFmt = '0.0%';
+    ws.getRow(other.n).getCell(COL.value).value = 0.5;
+    ws.getRow(other.n).getCell(COL.value).numFmt = '0%';
+    const refused = await uploadAndWait(office, wb);
+    expect(refused.issues).toEqual([expect.objectContaining({ row: other.n, code: 'VALUE_PERCENT_FORMAT', severity: 'error', indicatorCode: other.code })]);
+    expect(refused.issues[0]!.message).toContain('hiện 50%, lưu 0,5');
+    expect(refused.changes.map((c) => [c.code, c.after])).toEqual([[rate, 85.5]]);
+
+    ws.getRow(other.n).getCell(COL.value).value = null;
+    const job = await uploadAndWait(office, wb);
+    expect(job).toMatchObject({ status: 'validated', counts: { errors: 0, changes: 1 } });
+    expect((await office.post(`/api/value-imports/${job.id}/apply`, { expectedVersion: job.version })).statusCode).toBe(200);
+    expect(resultOf(await form(office, assessment.taPhoi!), rate).result.value).toBe(85.5);
+  });
+
+  it("an office's import notifies the commune's officers in its transaction; a commune officer's own import notifies nobody", async () => {
+    type Notes = { items: Array<{ kind: string; title: string; assessmentId: string | null; unit: { id: string } | null }> };
+    const notes = async (c: Client) => ((await c.get('/api/notifications')).json() as Notes).items.filter((n) => n.kind === 'values_imported');
+    const officerA = await t.userClient({ roles: ['commune_officer'], scopeUnitIds: [unit.trinhTuong!] });
+    const officerB = await t.userClient({ roles: ['commune_officer'], scopeUnitIds: [unit.trinhTuong!] });
+    const elsewhere = await t.userClient({ roles: ['commune_officer'], scopeUnitIds: [unit.quangKim!] });
+    const trinhTuong = (await queryOne<{ name: string }>(t.db, sql`select name from unit where id = ${unit.trinhTuong}`))!.name;
+
+    // The commune officer's own import: applied, nobody notified.
+    const own = await template(officerA);
+    setCell(own, '02734', codeOfKind(own, '02734', '%'), 33);
+    const ownJob = await uploadAndWait(officerA, own);
+    expect((await officerA.post(`/api/value-imports/${ownJob.id}/apply`, { expectedVersion: ownJob.version })).statusCode).toBe(200);
+    expect(await notes(officerA)).toEqual([]);
+    expect(await notes(officerB)).toEqual([]);
+
+    // The office's import of two indicators (and one note): both officers of the commune, nobody else.
+    const wb = await template(office, unit.trinhTuong);
+    setCell(wb, '02734', codeOfKind(wb, '02734', '%', 1), 44);
+    setCell(wb, '02734', codeOfKind(wb, '02734', 'Có/Không'), 'Có', 'Theo báo cáo của phòng');
+    const job = await uploadAndWait(office, wb);
+    expect(job.counts).toMatchObject({ errors: 0, changes: 2 });
+    expect((await office.post(`/api/value-imports/${job.id}/apply`, { expectedVersion: job.version })).statusCode).toBe(200);
+    for (const c of [officerA, officerB]) {
+      const got = await notes(c);
+      expect(got).toEqual([
+        {
+          kind: 'values_imported',
+          title: `Người dùng ${office.user.login} đã nhập từ Excel giá trị của 2 chỉ tiêu vào hồ sơ đánh giá 2024 của ${trinhTuong}`,
+          assessmentId: assessment.trinhTuong,
+          unit: expect.objectContaining({ id: unit.trinhTuong }),
+        },
+      ].map((n) => expect.objectContaining(n)));
+    }
+    expect(await notes(elsewhere)).toEqual([]);
+    expect(await notes(office)).toEqual([]);
+    const rows = await queryRows<{ n: number }>(t.db, sql`select count(*)::int as n from notification where kind = 'values_imported' and assessment_id = ${assessment.trinhTuong}`);
+    expect(rows[0]!.n).toBe(2);
+  });
+
   it('a 3,000-row province file is validated with progress and applied in one transaction', async () => {
     const wb = await template(office);
     // Open rows without a value yet (earlier tests filled a few): every picked row is a change.

@@ -292,6 +292,7 @@ export const assessmentsEn: Record<AssessmentsKey | AssessmentsNavKey, string> =
   'ntf.kind.assessment_returned': 'Returned for completion',
   'ntf.kind.assessment_appraised': 'Appraised',
   'ntf.kind.assessment_reopened': 'Form reopened',
+  'ntf.kind.values_imported': 'Values imported from Excel',
   'mnt.title': 'Maintenance review',
   'mnt.intro': 'Recognised communes and merged communes formed from recognised ones, sorted by the risk of losing the standard (highest first), from the latest appraisal.',
   'mnt.year': 'Year reviewed',

@@ -289,6 +289,7 @@ export const assessmentsVi = {
   'ntf.kind.assessment_returned': 'Trả lại để bổ sung',
   'ntf.kind.assessment_appraised': 'Đã thẩm định',
   'ntf.kind.assessment_reopened': 'Mở lại hồ sơ',
+  'ntf.kind.values_imported': 'Nhập giá trị từ Excel',
   'mnt.title': 'Rà soát duy trì',
   'mnt.intro': 'Các xã đã được công nhận và các xã mới hợp thành từ xã đã công nhận, xếp theo nguy cơ không giữ được chuẩn (cao nhất ở trên), theo kết quả thẩm định gần nhất.',
   'mnt.year': 'Năm rà soát',
