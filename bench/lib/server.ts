@@ -11,7 +11,7 @@ export interface BenchServer {
 /** Start `mtqg start` on `databaseUrl` and wait until /api/health answers. */
 export async function startServer(databaseUrl: string, port: number): Promise<BenchServer> {
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', MTQG_LOG_LEVEL: 'warn', MTQG_DEMO: 'false' };
-  const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('src/cli/main.ts'), 'start'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, [...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), '--import', 'tsx', path.resolve('src/cli/main.ts'), 'start'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   const exited = new Promise((r) => child.once('exit', r));
   const base = `http://127.0.0.1:${port}`;
   const t0 = performance.now();

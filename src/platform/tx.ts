@@ -4,6 +4,16 @@ import type { Db } from './db/client.js';
 import { AppError, fromDatabaseError } from './errors.js';
 import type { RequestCtx } from './context.js';
 
+const committed = new WeakMap<object, number>();
+
+/**
+ * How many `mutate` transactions this process has committed on `db` (a handle's own count; transactions opened on a
+ * transaction handle count on that handle). Lets read caches notice this process's own writes at once.
+ */
+export function committedWrites(db: Db): number {
+  return committed.get(db) ?? 0;
+}
+
 /**
  * Run `fn` in a transaction. When the request carries an Idempotency-Key, the key is claimed inside the
  * same transaction: the claim commits with the change or not at all, and a concurrent duplicate waits on
@@ -21,6 +31,7 @@ export async function mutate<T>(db: Db, ctx: RequestCtx, fn: (tx: Db) => Promise
       return fn(tx as unknown as Db);
     });
     if (ctx.idempotency) ctx.idempotency.claimed = true;
+    committed.set(db, (committed.get(db) ?? 0) + 1);
     return result;
   } catch (err) {
     if (err instanceof AppError) throw err;

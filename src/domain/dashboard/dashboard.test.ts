@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bandOf, bandsFor } from './bands.js';
-import { combinePredecessors, rankByScore, rankImprovement, scoreOf, summarise, type StatusFacts } from './figures.js';
-import { mapThroughLineage } from './lineage.js';
+import { rankByScore, rankImprovement, scoreOf, summarise, type StatusFacts } from './figures.js';
 
 const status = (marks: Record<string, string>, basis: 'self' | 'appraised' = 'appraised'): StatusFacts => {
   const criteria = Object.entries(marks).map(([number, s]) => ({ number, status: s }));
@@ -80,53 +79,6 @@ describe('scores and rates', () => {
     const s = summarise([{ id: 'x', level: null, status: null }], ['1']);
     expect(s.totals.avgScore).toBeNull();
     expect(s.criteria[0]!.rate).toBeNull();
-  });
-});
-
-describe('lineage', () => {
-  it('a merged commune takes the mean of its predecessors\' scores and meets the standard only if all of them did', () => {
-    const all = status({ 1: 'met', 2: 'met', 3: 'not_applicable', 4: 'met' }); // score 4
-    const some = status({ 1: 'met', 2: 'not_met', 3: 'not_applicable', 4: 'not_met' }, 'self'); // score 2
-    expect(combinePredecessors([all, some], 4)).toEqual({ score: 3, meetsStandard: false, basis: 'self', parts: 2 });
-    expect(combinePredecessors([all, all, some], 4)).toEqual({ score: 3.3, meetsStandard: false, basis: 'self', parts: 3 });
-    expect(combinePredecessors([all, all], 4)).toEqual({ score: 4, meetsStandard: true, basis: 'appraised', parts: 2 });
-    expect(combinePredecessors([], 4)).toBeNull();
-  });
-
-  it('keeps the merged score between its weakest and strongest part', () => {
-    const marks = fc.constantFrom('met', 'not_met', 'not_applicable', 'undetermined');
-    const one = fc.array(marks, { minLength: 5, maxLength: 5 }).map((arr) => status(Object.fromEntries(arr.map((m, i) => [String(i + 1), m]))));
-    fc.assert(
-      fc.property(fc.array(one, { minLength: 1, maxLength: 6 }), (parts) => {
-        const c = combinePredecessors(parts, 5)!;
-        const scores = parts.map((p) => scoreOf(p, 5));
-        expect(c.score).toBeGreaterThanOrEqual(Math.min(...scores) - 0.05);
-        expect(c.score).toBeLessThanOrEqual(Math.max(...scores) + 0.05);
-        expect(c.meetsStandard).toBe(parts.every((p) => p.meetsStandard));
-        expect(c.parts).toBe(parts.length);
-      }),
-    );
-  });
-
-  it('maps old communes onto the units they became, combining merged ones and ignoring those without results', () => {
-    const a = status({ 1: 'met', 2: 'met' });
-    const b = status({ 1: 'met', 2: 'not_met' });
-    const d = status({ 1: 'not_met', 2: 'met' });
-    const mapped = mapThroughLineage(
-      [
-        { origin: 'a', target: 'X' },
-        { origin: 'b', target: 'X' },
-        { origin: 'c', target: 'X' }, // no result that year
-        { origin: 'd', target: 'Y' },
-        { origin: 'd', target: 'Z' }, // split: both successors inherit d
-      ],
-      new Map([['a', a], ['b', b], ['d', d]]),
-      2,
-    );
-    expect(mapped.get('X')).toEqual({ score: 1.5, meetsStandard: false, basis: 'appraised', parts: 2 });
-    expect(mapped.get('Y')).toEqual({ score: 1, meetsStandard: false, basis: 'appraised', parts: 1 });
-    expect(mapped.get('Z')).toEqual(mapped.get('Y'));
-    expect(mapped.size).toBe(3);
   });
 });
 

@@ -37,36 +37,6 @@ export function scoreOf(s: ScoreFacts, criterionCount: number): number {
 const norm = (s: string): CriterionStatus =>
   s === 'met' || s === 'not_met' || s === 'not_applicable' ? s : 'undetermined';
 
-/** A commune-year value mapped onto a later unit: one commune's own, or the combination of its predecessors'. */
-export interface Combined {
-  /** Score (see `scoreOf`); the mean of the parts' scores, one decimal, when several communes merged. */
-  readonly score: number;
-  readonly meetsStandard: boolean;
-  readonly basis: 'self' | 'appraised';
-  /** How many communes' results were combined. */
-  readonly parts: number;
-}
-
-/**
- * Combine the results of communes that merged into one (lineage). Rule: the merged commune's score is the plain mean
- * of its predecessors' scores (one decimal; the model holds no population or area to weight by), so a province's
- * average stays comparable across the 2025 mergers; it meets the standard only if every predecessor did; the basis is
- * "appraised" only if every part was appraised. A single predecessor passes through unchanged.
- * (Rejected: "a criterion is met only if every predecessor met it" — it understates the merged communes so much that
- * every trend shows a false jump at the merger year; on the demo data the 2024 average of the new communes fell from
- * 6.9 to 2.3 under it.)
- */
-export function combinePredecessors(parts: ReadonlyArray<ScoreFacts>, criterionCount: number): Combined | null {
-  if (parts.length === 0) return null;
-  const scores = parts.map((p) => scoreOf(p, criterionCount));
-  return {
-    score: parts.length === 1 ? scores[0]! : round1(scores.reduce((s, x) => s + x, 0) / scores.length),
-    meetsStandard: parts.every((p) => p.meetsStandard),
-    basis: parts.every((p) => p.basis === 'appraised') ? 'appraised' : 'self',
-    parts: parts.length,
-  };
-}
-
 export interface CommuneFigure {
   readonly id: string;
   readonly level: Level | null;

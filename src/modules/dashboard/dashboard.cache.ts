@@ -42,14 +42,52 @@ export class VersionedCache<T> {
 }
 
 /** One cache per database handle (tests open several databases in one process; versions are per database). */
-export function perDatabase<K extends object, V>(make: () => V): (db: K) => V {
+export function perDatabase<K extends object, V>(make: (db: K) => V): (db: K) => V {
   const map = new WeakMap<K, V>();
   return (db) => {
     let v = map.get(db);
     if (!v) {
-      v = make();
+      v = make(db);
       map.set(db, v);
     }
     return v;
   };
+}
+
+/**
+ * The data version as this process last read it, reused for up to `ttlMs` unless this process committed a write
+ * since (`writes()` moved): a cache hit then costs no version query. Another process's write shows within `ttlMs`
+ * (issue 7: "an appraisal shows on them within a second"); this process's own writes show on the next request.
+ * Concurrent reads share one query.
+ */
+export class RecentVersion {
+  private value: { version: string; at: number; writes: number } | null = null;
+  private inFlight: { promise: Promise<string>; writes: number } | null = null;
+  constructor(
+    private readonly ttlMs: number,
+    private readonly read: () => Promise<string>,
+    private readonly writes: () => number,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
+
+  get(): Promise<string> {
+    const w = this.writes();
+    const v = this.value;
+    if (v && v.writes === w && this.now() - v.at < this.ttlMs) return Promise.resolve(v.version);
+    if (this.inFlight && this.inFlight.writes === w) return this.inFlight.promise;
+    const at = this.now();
+    const promise = this.read().then(
+      (version) => {
+        if (!this.value || this.value.at <= at) this.value = { version, at, writes: w };
+        if (this.inFlight?.promise === promise) this.inFlight = null;
+        return version;
+      },
+      (err: unknown) => {
+        if (this.inFlight?.promise === promise) this.inFlight = null;
+        throw err;
+      },
+    );
+    this.inFlight = { promise, writes: w };
+    return promise;
+  }
 }

@@ -12,7 +12,7 @@ import { queryOne, queryRows } from '../../platform/db/query.js';
 import { visitKindList } from '../activities/activities.repo.js';
 import { validOn } from '../units/units.repo.js';
 
-const OPEN = sql.raw(`('new','accepted','in_progress')`);
+export const OPEN = sql.raw(`('new','accepted','in_progress')`);
 
 /**
  * The data version the dashboards depend on: the newest audit record other than sign-ins and notification read marks
@@ -87,7 +87,7 @@ export async function defaultUnit(db: Db, actor: Actor, today: string): Promise<
  */
 export type Area = readonly string[] | null;
 
-const inArea = (area: Area, column: SQL): SQL => (area ? sql`${column} = any(${`{${area.join(',')}}`}::uuid[])` : sql`true`);
+export const inArea = (area: Area, column: SQL): SQL => (area ? sql`${column} = any(${`{${area.join(',')}}`}::uuid[])` : sql`true`);
 
 /** The ids of a unit's area (the unit, its predecessors and everything below them — `unitAreaIds`). */
 export async function areaIds(db: Db, unitId: string): Promise<string[]> {
@@ -154,8 +154,16 @@ export interface CommuneRow {
   criteria: Array<{ number: string; status: string }> | string | null;
 }
 
+/** The CTE `att`: the newest value in force on `date` per unit of the attributes communeGroup and region. */
+export const attCte = (date: string): SQL =>
+  sql`att as (
+          select distinct on (a.unit_id, a.key) a.unit_id, a.key, a.value #>> '{}' as v from unit_attribute a
+          where a.key in ('communeGroup', 'region') and ${validOn('a', date)}
+          order by a.unit_id, a.key, a.valid_from desc nulls last
+        )`;
+
 /** The attribute (picked in the `att` CTE: the newest value in force per unit and key) of a unit, joined by hash. */
-const attr = (alias: string, unit: string, key: string) =>
+export const attr = (alias: string, unit: string, key: string) =>
   sql`left join att ${sql.raw(alias + 'x')} on ${sql.raw(alias + 'x')}.unit_id = ${sql.raw(unit)}.id and ${sql.raw(alias + 'x')}.key = ${key}`;
 
 /**
@@ -168,11 +176,7 @@ export async function communesOfYear(db: Db, area: Area, year: number, setId: st
   const date = `${year}-12-31`;
   return queryRows<CommuneRow>(
     db,
-    sql`with att as (
-          select distinct on (a.unit_id, a.key) a.unit_id, a.key, a.value #>> '{}' as v from unit_attribute a
-          where a.key in ('communeGroup', 'region') and ${validOn('a', date)}
-          order by a.unit_id, a.key, a.valid_from desc nulls last
-        )
+    sql`with ${attCte(date)}
         select c.id, c.code, c.name, p.id as parent_id, p.code as parent_code, p.name as parent_name, p.level as parent_level,
                case when p.level = 'province' then p.id else gp.id end as province_id,
                case when p.level = 'province' then p.code else gp.code end as province_code,
@@ -195,39 +199,66 @@ export async function communesOfYear(db: Db, area: Area, year: number, setId: st
   );
 }
 
-export interface MappedStatusRow {
-  year: number;
-  origin: string;
-  target: string;
-  criteria_met: number;
-  criteria_applicable: number;
-  meets_standard: boolean;
-  basis: 'self' | 'appraised';
-}
+/** The score (`scoreOf` of the domain) of a commune_status row; null without one (least() would ignore the null). */
+export const scoreSql = (alias: string, n: number): SQL => {
+  const a = sql.raw(alias);
+  return sql`case when ${a}.criteria_met is not null then least(${n}::int, ${a}.criteria_met + greatest(0, ${n}::int - ${a}.criteria_applicable)) end`;
+};
 
 /**
- * The scores of the years (same set) of the area's communes, each paired with the communes in force on `onDate`
- * that it became: forward along unit_succession (links effective up to that date) until a unit in force then.
- * A commune that still exists pairs with itself.
+ * Lineage, in SQL: the statuses of the set in the years [fromYear, toYear] of the area's communes, scored, walked
+ * forward along unit_succession (links effective by `onDate`) to the communes in force on `onDate` (a commune that
+ * still exists maps to itself, a split one to each successor), and combined per (year, target) in CTE `mapped`.
+ * Rule: a merged commune's score is the plain mean of its predecessors' scores, one decimal (no population or area to
+ * weight by), so a province's average stays comparable across the 2025 mergers; it meets the standard only if every
+ * predecessor did; `parts` = how many communes were combined. (Rejected: "a criterion is met only if every
+ * predecessor met it" — it understated merged communes so much that every trend showed a false jump at the merger;
+ * on the demo data the 2024 average of the new communes fell from 6.9 to 2.3.)
  */
-export async function statusesMappedTo(db: Db, area: Area, years: readonly number[], setId: string, onDate: string): Promise<MappedStatusRow[]> {
-  if (years.length === 0) return [];
-  const yearList = sql.join(years.map((y) => sql`${y}::int`), sql`, `);
-  return queryRows<MappedStatusRow>(
+export const mappedScores = (area: Area, setId: string, fromYear: number, toYear: number, n: number, onDate: string): SQL => sql`
+  st as (
+    select cs.unit_id, cs.year, ${scoreSql('cs', n)} as score, cs.meets_standard from commune_status cs
+    where cs.set_id = ${setId} and cs.year between ${fromYear}::int and ${toYear}::int and ${inArea(area, sql`cs.unit_id`)}
+  ), fwd(origin, id) as (
+    select distinct unit_id, unit_id from st
+    union
+    select f.origin, s.successor_id from fwd f join unit_succession s on s.predecessor_id = f.id where s.effective_date <= ${onDate}::date
+  ), mapped as (
+    select st.year, f.id as target, count(*)::int as parts, round(avg(st.score)::numeric, 1) as score, bool_and(st.meets_standard) as meets
+    from fwd f join unit t on t.id = f.id and t.level = 'commune' and ${validOn('t', onDate)} join st on st.unit_id = f.origin
+    group by st.year, f.id
+  )`;
+
+export interface TrendRow {
+  year: number;
+  communes: number;
+  avg_met: number | null;
+  meets_standard: number;
+  merged: number;
+}
+
+/** The trend: per year, today's communes covered (`onDate`), their mean mapped score, meeting the standard, merged. */
+export async function trendByYear(db: Db, area: Area, setId: string, fromYear: number, toYear: number, n: number, onDate: string): Promise<TrendRow[]> {
+  return queryRows<TrendRow>(
     db,
-    sql`with recursive st as (
-          select cs.unit_id, cs.year, cs.criteria_met, cs.criteria_applicable, cs.meets_standard, cs.basis from commune_status cs
-          where cs.set_id = ${setId} and cs.year in (${yearList}) and ${inArea(area, sql`cs.unit_id`)}
-        ), fwd(origin, id) as (
-          select distinct unit_id, unit_id from st
-          union
-          select f.origin, s.successor_id from fwd f join unit_succession s on s.predecessor_id = f.id
-          where s.effective_date <= ${onDate}::date
-        )
-        select st.year, f.origin, f.id as target, st.criteria_met, st.criteria_applicable, st.meets_standard, st.basis
-        from fwd f
-        join unit t on t.id = f.id and t.level = 'commune' and ${validOn('t', onDate)}
-        join st on st.unit_id = f.origin`,
+    sql`with recursive ${mappedScores(area, setId, fromYear, toYear, n, onDate)}
+        select year, count(*)::int as communes, round(avg(score), 1)::float8 as avg_met,
+               (count(*) filter (where meets))::int as meets_standard, (count(*) filter (where parts > 1))::int as merged
+        from mapped group by year order by year`,
+  );
+}
+
+export interface MappedScoreRow {
+  target: string;
+  score: number;
+}
+
+/** Last year's scores mapped onto the communes in force at the end of `year` (the improvement's baseline). */
+export async function previousScores(db: Db, area: Area, setId: string, year: number, n: number): Promise<MappedScoreRow[]> {
+  return queryRows<MappedScoreRow>(
+    db,
+    sql`with recursive ${mappedScores(area, setId, year - 1, year - 1, n, `${year}-12-31`)}
+        select target, score::float8 as score from mapped`,
   );
 }
 
@@ -284,9 +315,12 @@ export interface TodayCommuneRow {
  * last visit (field visit, guidance, inspection) and their open and overdue obstacles.
  */
 export async function communesToday(db: Db, area: Area, today: string): Promise<TodayCommuneRow[]> {
-  return queryRows<TodayCommuneRow>(
-    db,
-    sql`with recursive cur as (
+  return queryRows<TodayCommuneRow>(db, communesTodaySql(area, today));
+}
+
+/** The statement of `communesToday` (also the raw-SQL floor's input for the visit and obstacle counts). */
+export function communesTodaySql(area: Area, today: string): SQL {
+  return sql`with recursive cur as (
           select c.id from unit c where c.level = 'commune' and ${validOn('c', today)} and ${inArea(area, sql`c.id`)}
         ), back(cid, id) as (
           select id, id from cur
@@ -306,8 +340,7 @@ export async function communesToday(db: Db, area: Area, today: string): Promise<
                coalesce(ob.open_obstacles, 0) as open_obstacles, coalesce(ob.overdue_obstacles, 0) as overdue_obstacles
         from cur join unit c on c.id = cur.id left join unit p on p.id = c.parent_id
         left join visits v on v.cid = c.id left join obs ob on ob.cid = c.id
-        order by c.name collate "C", c.code`,
-  );
+        order by c.name collate "C", c.code`;
 }
 
 export interface FloorRow {

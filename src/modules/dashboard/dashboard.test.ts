@@ -7,6 +7,7 @@ import { systemCtx } from '../../platform/context.js';
 import { queryOne, queryRows } from '../../platform/db/query.js';
 import { seedDemo } from '../../seed/demo.js';
 import { createTestContext, type Client, type TestContext } from '../../test/app.js';
+import { dashboardFloor } from './dashboard.floor.repo.js';
 import { dashboardFloorQuery } from './dashboard.repo.js';
 
 let t: TestContext;
@@ -198,6 +199,50 @@ describe('lineage and improvement (2025 on the merged communes)', () => {
     const trend = (await dash(await demo('demo.xa'), `year=2025&setId=${set2024}`)).trend.find((p) => p.year === 2024)!;
     const all = await rowsBehind(office, `year=2025&setId=${set2024}&filter=all&limit=500`);
     expect(all.items.find((r) => r.id === batXat2025)!.prevScore).toBe(trend.avgMet);
+  });
+});
+
+/** The benchmark's floor computes every figure of the dashboard in SQL: both must agree, or the ratio means nothing. */
+async function expectFloorAgrees(d: DashboardResponse, unitId: string | null): Promise<void> {
+  const n = d.set!.criterionCount;
+  const f = await dashboardFloor(t.db, { year: d.year, setId: d.set!.id, unitId, criterionCount: n, bandMins: bandsFor(n).map((b) => b.min), today: d.asOf });
+  expect(f.core.reduce((s, r) => s + r.communes, 0)).toBe(d.totals.communes);
+  expect(f.core.reduce((s, r) => s + r.meets_standard, 0)).toBe(d.totals.meetsStandard);
+  const withData = d.trend.filter((p) => p.communes > 0);
+  expect(withData.length).toBeGreaterThan(0);
+  expect(f.trend.map((r) => ({ year: r.year, communes: r.communes, avgMet: r.avg_met, meetsStandard: r.meets_standard, merged: r.merged }))).toEqual(
+    withData.map((p) => ({ year: p.year, communes: p.communes, avgMet: p.avgMet, meetsStandard: p.meetsStandard, merged: p.merged })),
+  );
+  const imp = d.rankings.improvement;
+  expect([f.improvement.improved, f.improvement.declined]).toEqual([imp.improved, imp.declined]);
+  const groups = new Map(f.improvement.groups.map((g) => [g.key, g]));
+  expect(imp.groups.length).toBeGreaterThan(0);
+  for (const g of imp.groups) {
+    const fg = groups.get(decodeURIComponent(g.key));
+    expect(fg, g.key).toBeDefined();
+    expect([fg!.communes, fg!.ranked, fg!.avg_delta], g.key).toEqual([g.communes, g.ranked, g.avgDelta]);
+    expect(fg!.top.slice(0, g.top.length).map((x) => [x.rank, Number(x.delta)]), g.key).toEqual(g.top.map((x) => [x.rank, x.delta]));
+  }
+  expect(f.improvement.top.map((x) => x.score)).toEqual(d.rankings.top.map((x) => x.score));
+  if (d.rankings.bottom.length) expect(f.improvement.bottom.map((x) => x.score)).toEqual(d.rankings.bottom.map((x) => x.score));
+  expect([f.obstacles.reduce((s, r) => s + r.n, 0), f.obstacles.reduce((s, r) => s + r.overdue, 0)]).toEqual([d.obstacles.open, d.obstacles.overdue]);
+  expect([f.activities.visits30, f.activities.visits90]).toEqual([d.visits.visits30, d.visits.visits90]);
+  expect([f.visits.communes, f.visits.without_visit30, f.visits.without_visit90, f.visits.with_open]).toEqual([
+    d.visits.communes,
+    d.visits.withoutVisit30,
+    d.visits.withoutVisit90,
+    d.obstacles.communesWithOpen,
+  ]);
+}
+
+describe('the raw-SQL floor of the benchmark', () => {
+  it('computes the same figures as the API: province across the 2025 mergers, and the national roll-up', async () => {
+    const office = await demo('demo.vpdp');
+    const merged = await dash(office, `year=2025&setId=${set2024}`);
+    expect(merged.trend.some((p) => p.merged > 0)).toBe(true);
+    expect(merged.rankings.improvement.improved + merged.rankings.improvement.declined).toBeGreaterThan(0);
+    await expectFloorAgrees(merged, merged.unit!.id);
+    await expectFloorAgrees(await dash(await demo('demo.quantri'), 'year=2024'), null);
   });
 });
 
