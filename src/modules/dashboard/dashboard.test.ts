@@ -8,7 +8,7 @@ import { queryOne, queryRows } from '../../platform/db/query.js';
 import { seedDemo } from '../../seed/demo.js';
 import { createTestContext, type Client, type TestContext } from '../../test/app.js';
 import { dashboardFloor } from './dashboard.floor.repo.js';
-import { dashboardFloorQuery } from './dashboard.repo.js';
+import { dashboardFloorQuery, previousScores, trendByYear } from './dashboard.repo.js';
 
 let t: TestContext;
 let province2025: string;
@@ -233,6 +233,50 @@ async function expectFloorAgrees(d: DashboardResponse, unitId: string | null): P
     d.visits.withoutVisit90,
     d.obstacles.communesWithOpen,
   ]);
+}
+
+describe('lineage in SQL (mappedScores)', () => {
+  it('combines merged predecessors (mean, all must meet), gives a split commune to each successor, and ignores a predecessor without a result', async () => {
+    const ids = Object.fromEntries(['a', 'b', 'c', 'd', 'x', 'y', 'z'].map((k) => [k, crypto.randomUUID()])) as Record<string, string>;
+    try {
+      await lineageCase(ids);
+    } finally {
+      // written beside the demo data without an audit record: removed again so the other tests see the demo data only
+      const list = sql.join(Object.values(ids).map((id) => sql`${id}::uuid`), sql`, `);
+      await t.db.execute(sql`delete from commune_status where unit_id in (${list})`);
+      await t.db.execute(sql`delete from unit_succession where predecessor_id in (${list})`);
+      await t.db.execute(sql`delete from unit where id in (${list})`);
+    }
+  });
+});
+
+async function lineageCase(ids: Record<string, string>): Promise<void> {
+  for (const k of ['a', 'b', 'c', 'd']) {
+    await t.db.execute(sql`insert into unit (id, code, name, search_name, level, type, valid_to) values (${ids[k]}, ${'LT' + k}, ${'Xã thử ' + k}, ${'xa thu ' + k}, 'commune', 'xa', '2025-07-01')`);
+  }
+  for (const k of ['x', 'y', 'z']) {
+    await t.db.execute(sql`insert into unit (id, code, name, search_name, level, type, valid_from) values (${ids[k]}, ${'LT' + k}, ${'Xã mới ' + k}, ${'xa moi ' + k}, 'commune', 'xa', '2025-07-01')`);
+  }
+  for (const [from, to, kind] of [['a', 'x', 'merge'], ['b', 'x', 'merge'], ['c', 'x', 'merge'], ['d', 'y', 'split'], ['d', 'z', 'split']] as const) {
+    await t.db.execute(sql`insert into unit_succession (predecessor_id, successor_id, effective_date, kind) values (${ids[from]}, ${ids[to]}, '2025-07-01', ${kind})`);
+  }
+  // 2024 on a 4-criterion reading: a 4 met (meets), b 2 met + 1 not applicable = 3, d 1 met; c has no result
+  const status = (k: string, met: number, applicable: number, meets: boolean) =>
+    t.db.execute(sql`insert into commune_status (unit_id, year, set_id, criteria_met, criteria_applicable, meets_standard, missing, criteria, basis)
+                     values (${ids[k]}, 2024, ${set2024}, ${met}, ${applicable}, ${meets}, '[]'::jsonb, '[]'::jsonb, 'appraised')`);
+  await status('a', 4, 4, true);
+  await status('b', 2, 3, true);
+  await status('d', 1, 4, false);
+  const area = Object.values(ids);
+  const [point] = await trendByYear(t.db, area, set2024, 2024, 2024, 4, '2026-01-01');
+  // x = mean(4, 3) = 3.5 (c ignored), meets (a and b both did), merged; y = z = d's 1; average (3.5 + 1 + 1) / 3
+  expect(point).toEqual({ year: 2024, communes: 3, avg_met: 1.8, meets_standard: 1, merged: 1 });
+  const prev = new Map((await previousScores(t.db, area, set2024, 2025, 4)).map((r) => [r.target, r.score]));
+  expect(Object.fromEntries(['x', 'y', 'z'].map((k) => [k, prev.get(ids[k]!)]))).toEqual({ x: 3.5, y: 1, z: 1 });
+  expect(prev.size).toBe(3);
+  // before the reorganisation took effect, every old commune maps to itself (c still has no result)
+  const before = await trendByYear(t.db, area, set2024, 2024, 2024, 4, '2024-12-31');
+  expect(before).toEqual([{ year: 2024, communes: 3, avg_met: 2.7, meets_standard: 2, merged: 0 }]);
 }
 
 describe('the raw-SQL floor of the benchmark', () => {
