@@ -8,12 +8,23 @@
 interface Entry<T> {
   version: string;
   value: Promise<T>;
+  /** Known once the computation has finished (`weigh`); 0 while in flight. */
+  weight: number;
 }
 
-/** A small LRU of computations keyed by string and tagged with the data version they were computed under. */
+/**
+ * A small LRU of computations keyed by string and tagged with the data version they were computed under, bounded
+ * by count and, when `weigh` is given, by the total weight of the finished values (an estimate of their memory), so
+ * a few national roll-ups cannot hold an unbounded heap. The entry just used or added is never the one evicted.
+ */
 export class VersionedCache<T> {
   private readonly entries = new Map<string, Entry<T>>();
-  constructor(private readonly max: number) {}
+  private weight = 0;
+  constructor(
+    private readonly max: number,
+    private readonly weigh?: (value: T) => number,
+    private readonly maxWeight = Number.POSITIVE_INFINITY,
+  ) {}
 
   /** The value for the key at this version: cached, in flight, or computed now. A failed computation is dropped. */
   get(key: string, version: string, compute: () => Promise<T>): Promise<T> {
@@ -23,21 +34,45 @@ export class VersionedCache<T> {
       this.entries.set(key, hit); // most recently used last
       return hit.value;
     }
+    if (hit) this.remove(key, hit);
     const value = compute();
-    const entry: Entry<T> = { version, value };
+    const entry: Entry<T> = { version, value, weight: 0 };
     this.entries.set(key, entry);
-    value.catch(() => {
-      if (this.entries.get(key) === entry) this.entries.delete(key);
-    });
-    while (this.entries.size > this.max) {
-      const oldest = this.entries.keys().next().value as string;
-      this.entries.delete(oldest);
-    }
+    value.then(
+      (v) => {
+        if (this.entries.get(key) !== entry || !this.weigh) return;
+        entry.weight = this.weigh(v);
+        this.weight += entry.weight;
+        this.evict(key);
+      },
+      () => {
+        if (this.entries.get(key) === entry) this.remove(key, entry);
+      },
+    );
+    this.evict(key);
     return value;
+  }
+
+  private remove(key: string, entry: Entry<T>): void {
+    this.entries.delete(key);
+    this.weight -= entry.weight;
+  }
+
+  /** Oldest first, until within both bounds; never `keep`. */
+  private evict(keep: string): void {
+    for (const [key, entry] of this.entries) {
+      if (this.entries.size <= this.max && this.weight <= this.maxWeight) return;
+      if (key !== keep) this.remove(key, entry);
+    }
   }
 
   get size(): number {
     return this.entries.size;
+  }
+
+  /** Total weight of the finished values held. */
+  get totalWeight(): number {
+    return this.weight;
   }
 }
 

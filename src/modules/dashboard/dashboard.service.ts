@@ -66,7 +66,13 @@ export interface Computed {
 /** How long a version read is reused when this process has not written since (see `RecentVersion`). */
 export const VERSION_TTL_MS = 250;
 const versionOf = perDatabase<Db, RecentVersion>((db) => new RecentVersion(VERSION_TTL_MS, () => repo.dataVersion(db), () => committedWrites(db)));
-const cacheOf = perDatabase<Db, VersionedCache<Computed>>(() => new VersionedCache<Computed>(64));
+/**
+ * At most 64 computations and about 192 MB of them: a computation's memory is estimated as six times its JSON (the
+ * JSON string itself, the checked response object, the per-commune facts kept for drill-down, the compressed forms).
+ */
+const CACHE_MAX_BYTES = 192 * 1024 * 1024;
+const weighComputed = (c: Computed) => c.body.length * 6;
+const cacheOf = perDatabase<Db, VersionedCache<Computed>>(() => new VersionedCache<Computed>(64, weighComputed, CACHE_MAX_BYTES));
 const usageCacheOf = perDatabase<Db, VersionedCache<repo.SetUsageRow[]>>(() => new VersionedCache<repo.SetUsageRow[]>(1));
 
 interface Target {
