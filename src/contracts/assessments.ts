@@ -142,6 +142,8 @@ export const updateCycleBody = z.object({
   removeUnitIds: z.array(id).max(2000).optional(),
   /** Add the communes of an adopted target list of the cycle's year not yet in the cycle (same rules as `addUnitIds`). */
   addTargetListId: id.optional(),
+  /** With `addTargetListId`: only the list's communes registered for this level (same levels as `cycleCommunes`). */
+  addTargetLevel: z.enum(['ntm', 'advanced', 'model']).optional(),
   /** `closed` closes the cycle for good (with `closeReason`); it is then read-only. */
   status: cycleStatus.optional(),
   closeReason: z.string().trim().max(REASON_MAX).optional(),

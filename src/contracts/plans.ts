@@ -4,7 +4,7 @@
  * dates (YYYY-MM-DD); timestamps ISO strings in UTC.
  */
 import { z } from 'zod';
-import { agencyRef, criterionRef, unitRef, vnd } from './assistance.js';
+import { agencyRef, criterionRef, storedFile, unitRef, vnd } from './assistance.js';
 import { id, isoDate, page, pageQuery } from './common.js';
 
 export const TITLE_MAX = 300;
@@ -45,7 +45,13 @@ export const atRiskRule = z.object({
 
 export const targetListStatus = z.enum(['draft', 'adopted']);
 
-export const targetListAbilities = z.object({ canEdit: z.boolean(), canAdopt: z.boolean(), canReopen: z.boolean() });
+export const targetListAbilities = z.object({
+  canEdit: z.boolean(),
+  canAdopt: z.boolean(),
+  canReopen: z.boolean(),
+  /** Add the list's communes to an open assessment cycle (`PATCH /api/cycles/:id` `addTargetListId`): adopted lists, the office. */
+  canAddToCycle: z.boolean(),
+});
 
 export const targetListSummary = z.object({
   id,
@@ -101,6 +107,8 @@ export const targetRow = z.object({
 export type TargetRow = z.infer<typeof targetRow>;
 
 export const targetListDetail = targetListSummary.extend({
+  /** The plan document (`fileId`), when the caller may download it (the list's province in scope); else null. */
+  file: storedFile.nullable(),
   rows: z.array(targetRow),
   rule: atRiskRule,
   totals: z.object({ communes: z.number().int(), met: z.number().int(), atRisk: z.number().int(), onTrack: z.number().int() }),
@@ -128,6 +136,8 @@ export const createTargetListBody = z.object({
   documentNo: text(100).min(1).nullable().optional(),
   documentDate: isoDate.nullable().optional(),
   note: text().nullable().optional(),
+  /** The plan document, uploaded with `POST /api/files?unitId=<province>`. */
+  fileId: id.nullable().optional(),
 });
 export type CreateTargetListBody = z.infer<typeof createTargetListBody>;
 

@@ -182,6 +182,7 @@ export async function updateCycle(db: Db, ctx: RequestCtx, id: string, body: Upd
   const remove = [...new Set(body.removeUnitIds ?? [])];
   if (add.some((u) => remove.includes(u))) throw invalid([{ path: 'removeUnitIds', message: 'Một xã không thể vừa thêm vừa bỏ khỏi đợt' }]);
   const fromList = body.addTargetListId;
+  if (body.addTargetLevel && !fromList) throw invalid([{ path: 'addTargetLevel', message: 'Chỉ chọn cấp độ khi thêm xã từ một danh sách đăng ký' }]);
   const edits =
     body.name !== undefined || body.deadlines !== undefined || body.criterionAgencies !== undefined || add.length > 0 || remove.length > 0 || fromList !== undefined;
   await mutate(db, ctx, async (tx) => {
@@ -202,7 +203,7 @@ export async function updateCycle(db: Db, ctx: RequestCtx, id: string, body: Upd
     }
     const communes = { added: 0, removed: [] as string[] };
     if (fromList) {
-      const { unitIds } = await communesOfAdoptedList(tx, actor, fromList, row.year, 'addTargetListId');
+      const { unitIds } = await communesOfAdoptedList(tx, actor, fromList, row.year, 'addTargetListId', body.addTargetLevel);
       const inRemove = unitIds.filter((u) => remove.includes(u));
       if (inRemove.length) throw invalid([{ path: 'removeUnitIds', message: 'Một xã không thể vừa thêm vừa bỏ khỏi đợt' }]);
       for (const u of unitIds) if (!add.includes(u)) add.push(u);
@@ -210,7 +211,8 @@ export async function updateCycle(db: Db, ctx: RequestCtx, id: string, body: Upd
     if (add.length) {
       const already = new Set((await repo.membersAmong(tx, id, add)).map((m) => m.unit_id));
       const fresh = add.filter((u) => !already.has(u));
-      const valid = row.scope_unit_id ? await repo.communesUnder(tx, row.scope_unit_id, `${row.year}-12-31`, fresh) : [];
+      // Every commune already in the cycle (e.g. a list added twice): nothing to check, and `in ()` is not SQL.
+      const valid = row.scope_unit_id && fresh.length ? await repo.communesUnder(tx, row.scope_unit_id, `${row.year}-12-31`, fresh) : [];
       if (valid.length !== fresh.length) {
         const path = fromList ? 'addTargetListId' : 'addUnitIds';
         throw invalid([{ path, message: 'Có đơn vị không phải xã thuộc địa bàn của đợt trong năm đánh giá' }]);
@@ -248,7 +250,7 @@ export async function updateCycle(db: Db, ctx: RequestCtx, id: string, body: Upd
         criterionAgencies: body.criterionAgencies,
         communesAdded: communes.added,
         communesRemoved: communes.removed,
-        ...(fromList ? { addTargetListId: fromList } : {}),
+        ...(fromList ? { addTargetListId: fromList, addTargetLevel: body.addTargetLevel ?? null } : {}),
         status: d.next,
         ...(close ? { closeReason: body.closeReason!.trim() } : {}),
         version: row.version + 1,

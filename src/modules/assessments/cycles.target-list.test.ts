@@ -168,6 +168,26 @@ describe('adding the communes of a list to an open cycle (PATCH addTargetListId)
     expect(audit?.after).toMatchObject({ communesAdded: 1, addTargetListId: adopted });
   });
 
+  it('can add only the communes registered for one level (addTargetLevel); a level needs a list', async () => {
+    const c = await office.post('/api/cycles', cycleBody({ kind: 'units', withinUnitId: province2024, unitIds: [banVuoc] }));
+    expect(c.statusCode, c.body).toBe(201);
+    const alone = await office.patch(`/api/cycles/${c.json().id}`, { expectedVersion: c.json().version, addTargetLevel: 'advanced' });
+    expect(alone.statusCode).toBe(400);
+    expect(alone.json().details.fields[0].path).toBe('addTargetLevel');
+    const ntm = await office.patch(`/api/cycles/${c.json().id}`, { expectedVersion: c.json().version, addTargetListId: adopted, addTargetLevel: 'ntm' });
+    expect(ntm.statusCode, ntm.body).toBe(200);
+    expect(ntm.json().counts.communes).toBe(1); // Bản Vược was already in the cycle
+    expect(await unitsOfCycle(c.json().id)).toEqual([banVuoc]);
+    const adv = await office.patch(`/api/cycles/${c.json().id}`, { expectedVersion: ntm.json().version, addTargetListId: adopted, addTargetLevel: 'advanced' });
+    expect(adv.statusCode, adv.body).toBe(200);
+    expect(await unitsOfCycle(c.json().id)).toEqual([banVuoc, taPhoi].sort());
+    const audit = await queryOne<{ after: { communesAdded?: number; addTargetLevel?: string } }>(
+      t.db,
+      sql`select after from audit_event where action = 'cycle.update' and entity_id = ${c.json().id} order by seq desc limit 1`,
+    );
+    expect(audit?.after).toMatchObject({ communesAdded: 1, addTargetListId: adopted, addTargetLevel: 'advanced' });
+  });
+
   it('the office still sees a cycle it emptied of communes, and can close it', async () => {
     const cur = (await office.get(`/api/cycles/${cycleId}`)).json();
     const out = await office.patch(`/api/cycles/${cycleId}`, { expectedVersion: cur.version, removeUnitIds: [banVuoc, taPhoi] });

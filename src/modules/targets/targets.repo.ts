@@ -89,6 +89,7 @@ export interface NewTargetList {
   documentNo: string | null;
   documentDate: string | null;
   note: string | null;
+  fileId?: string | null;
   createdBy: string | null;
   isDemo?: boolean;
   status?: 'draft' | 'adopted';
@@ -97,8 +98,8 @@ export interface NewTargetList {
 export async function insertList(tx: Db, v: NewTargetList): Promise<string> {
   const row = await queryOne<{ id: string }>(
     tx,
-    sql`insert into target_list (province_unit_id, year, title, document_no, document_date, note, created_by, is_demo, status, adopted_at)
-        values (${v.provinceUnitId}, ${v.year}, ${v.title}, ${v.documentNo}, ${v.documentDate}, ${v.note}, ${v.createdBy}, ${v.isDemo ?? false},
+    sql`insert into target_list (province_unit_id, year, title, document_no, document_date, note, file_id, created_by, is_demo, status, adopted_at)
+        values (${v.provinceUnitId}, ${v.year}, ${v.title}, ${v.documentNo}, ${v.documentDate}, ${v.note}, ${v.fileId ?? null}, ${v.createdBy}, ${v.isDemo ?? false},
                 ${v.status ?? 'draft'}, ${v.status === 'adopted' ? sql`now()` : sql`null`})
         returning id`,
   );

@@ -28,6 +28,8 @@ import type { Actor, RequestCtx } from '../../platform/context.js';
 import { todayVN } from '../../platform/dates.js';
 import type { Db } from '../../platform/db/client.js';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../platform/errors.js';
+import { presentFile } from '../../platform/files/files.presenter.js';
+import { findFiles } from '../../platform/files/files.repo.js';
 import { loadAttachable } from '../../platform/files/files.service.js';
 import { searchKey } from '../../platform/text.js';
 import { mutate } from '../../platform/tx.js';
@@ -112,8 +114,11 @@ export async function getTargetList(db: Db, ctx: RequestCtx, id: string, q: GetT
   );
   const today = todayVN();
   const p = DEFAULT_AT_RISK_PARAMS;
+  // The document belongs to the province: only those who can download it (province in scope) are shown it.
+  const [file] = list.file_id && inScope.has(list.province_unit_id) ? await findFiles(db, [list.file_id]) : [];
   return {
     ...presentList(list, targetListAbilities(actor, list, inScope.has(list.province_unit_id))),
+    file: file ? presentFile(file) : null,
     rows,
     rule: { text: atRiskRuleVi(p), daysPerCriterion: p.daysPerCriterion, noVisitDays: p.noVisitDays, today, factsAsOf: today < `${list.year}-12-31` ? today : `${list.year}-12-31` },
     totals: {
@@ -132,11 +137,22 @@ async function checkProvince(db: Db, actor: Actor, provinceUnitId: string, year:
   if ((await unitIdsInScope(db, actor, [provinceUnitId])).size === 0) throw forbidden('Tỉnh nằm ngoài phạm vi của bạn');
 }
 
+/** The plan document must be a file uploaded for the list's province (`POST /api/files?unitId=<province>`). */
+async function checkDocument(tx: Db, fileId: string, provinceUnitId: string): Promise<void> {
+  try {
+    await loadAttachable(tx, [fileId], provinceUnitId);
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'VALIDATION') throw invalid([{ path: 'fileId', message: 'Tệp không tồn tại hoặc không thuộc tỉnh của danh sách' }]);
+    throw e;
+  }
+}
+
 export async function createTargetList(db: Db, ctx: RequestCtx, body: CreateTargetListBody): Promise<TargetListDetail> {
   authorize(ctx.actor, 'targetList.manage');
   const actor = ctx.actor;
   const id = await mutate(db, ctx, async (tx) => {
     await checkProvince(tx, actor, body.provinceUnitId, body.year);
+    if (body.fileId) await checkDocument(tx, body.fileId, body.provinceUnitId);
     const v: repo.NewTargetList = {
       provinceUnitId: body.provinceUnitId,
       year: body.year,
@@ -144,6 +160,7 @@ export async function createTargetList(db: Db, ctx: RequestCtx, body: CreateTarg
       documentNo: body.documentNo ?? null,
       documentDate: body.documentDate ?? null,
       note: body.note ?? null,
+      fileId: body.fileId ?? null,
       createdBy: actor.id,
     };
     const created = await repo.insertList(tx, v);
@@ -174,7 +191,7 @@ export async function updateTargetList(db: Db, ctx: RequestCtx, id: string, body
   const actor = ctx.actor;
   await mutate(db, ctx, async (tx) => {
     const list = await loadForChange(tx, actor, id, body.expectedVersion, 'draft');
-    if (body.fileId) await loadAttachable(tx, [body.fileId], list.province_unit_id);
+    if (body.fileId) await checkDocument(tx, body.fileId, list.province_unit_id);
     const { expectedVersion, ...change } = body;
     if (!(await repo.updateList(tx, id, expectedVersion, change))) throw conflict('Danh sách vừa được người khác cập nhật; vui lòng tải lại');
     await recordAudit(tx, ctx, { action: 'targetList.update', entityType: 'target_list', entityId: id, unitId: list.province_unit_id, after: { ...change, version: expectedVersion + 1 } });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayVN } from '../../platform/dates.js';
 import { queryOne, queryRows } from '../../platform/db/query.js';
 import { createTestContext, type Client, type TestContext } from '../../test/app.js';
+import { multipartFile, samples } from '../../test/multipart.js';
 import { communesOfTargetList, targetProgress } from './targets.service.js';
 
 let t: TestContext;
@@ -56,7 +57,7 @@ describe('target lists', () => {
     const res = await office.post('/api/target-lists', { provinceUnitId: province2024, year: 2024, title: 'Danh sách xã phấn đấu đạt chuẩn năm 2024', documentNo: '239/KH-BCĐ' });
     expect(res.statusCode, res.body).toBe(201);
     const l = res.json();
-    expect(l).toMatchObject({ status: 'draft', year: 2024, documentNo: '239/KH-BCĐ', rowVersion: 1, counts: { total: 0 }, abilities: { canEdit: true, canAdopt: true, canReopen: false } });
+    expect(l).toMatchObject({ status: 'draft', year: 2024, documentNo: '239/KH-BCĐ', rowVersion: 1, counts: { total: 0 }, abilities: { canEdit: true, canAdopt: true, canReopen: false, canAddToCycle: false } });
     expect(l.rule.text).toContain('45 ngày');
     list2024 = l.id;
     version = l.rowVersion;
@@ -138,7 +139,7 @@ describe('target lists', () => {
     version = patched.json().rowVersion;
     const adopted = await office.post(`/api/target-lists/${list2024}/transitions`, { action: 'adopt', expectedVersion: version });
     expect(adopted.statusCode, adopted.body).toBe(200);
-    expect(adopted.json()).toMatchObject({ status: 'adopted', abilities: { canEdit: false, canReopen: true } });
+    expect(adopted.json()).toMatchObject({ status: 'adopted', abilities: { canEdit: false, canReopen: true, canAddToCycle: true } });
     version = adopted.json().rowVersion;
     const locked = await office.del(`/api/target-lists/${list2024}/communes/${taPhoi}?expectedVersion=${version}`);
     expect(locked.json().code).toBe('INVALID_TRANSITION');
@@ -198,7 +199,7 @@ describe('target lists', () => {
       const mine = await officer.get(`/api/target-lists/${list}`);
       expect(mine.statusCode).toBe(200);
       expect(mine.json().rows.map((r: { unit: { id: string } }) => r.unit.id)).toEqual([batXat]);
-      expect(mine.json().abilities).toEqual({ canEdit: false, canAdopt: false, canReopen: false });
+      expect(mine.json().abilities).toEqual({ canEdit: false, canAdopt: false, canReopen: false, canAddToCycle: false });
       const theirs = await otherOfficer.get(`/api/target-lists/${list}`);
       expect(theirs.json().rows.map((r: { unit: { id: string } }) => r.unit.id)).toEqual([hopThanh]);
       const lonely = await t.userClient({ roles: ['commune_officer'], scopeUnitIds: [await t.unitId('02677', '2024-06-01')] });
@@ -220,6 +221,53 @@ describe('target lists', () => {
       expect(rows.length).toBe(2);
       expect((await targetProgress(t.db, ctx, { year: nextYear, listId: list2024 })).length).toBe(0);
       expect((await communesOfTargetList(t.db, list)).map((c) => c.unitId).sort()).toEqual([batXat, hopThanh].sort());
+    });
+  });
+
+  describe('the plan document', () => {
+    const upload = async (unitId: string, name: string) => {
+      const m = multipartFile(samples.pdf, name);
+      const res = await office.post(`/api/files?unitId=${unitId}`, m.body, m.headers);
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json() as { id: string };
+    };
+
+    it('is attached on creation and shown with its download link; a file of another unit is refused', async () => {
+      const doc = await upload(province2025, 'ke-hoach-239-KH-BCD.pdf');
+      const res = await office.post('/api/target-lists', { provinceUnitId: province2025, year: nextYear, title: 'Có văn bản', documentNo: '239/KH-BCĐ', fileId: doc.id });
+      expect(res.statusCode, res.body).toBe(201);
+      expect(res.json()).toMatchObject({ fileId: doc.id, file: { id: doc.id, originalName: 'ke-hoach-239-KH-BCD.pdf', mime: 'application/pdf', url: `/api/files/${doc.id}` } });
+      const got = await office.get(res.json().file.url);
+      expect(got.statusCode).toBe(200);
+      expect(got.headers['content-type']).toContain('application/pdf');
+      const communeDoc = await upload(batXat, 'cua-xa.pdf');
+      const bad = await office.post('/api/target-lists', { provinceUnitId: province2025, year: nextYear, title: 'Sai tệp', fileId: communeDoc.id });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().details.fields).toEqual([{ path: 'fileId', message: expect.stringContaining('không thuộc tỉnh') }]);
+      // A commune officer reads the list (its commune is in it) but not the province's document.
+      const l = res.json();
+      await office.post(`/api/target-lists/${l.id}/communes`, { expectedVersion: l.rowVersion, items: [{ unitId: batXat, targetLevel: 'ntm' }] });
+      const seen = (await officer.get(`/api/target-lists/${l.id}`)).json();
+      expect(seen).toMatchObject({ fileId: doc.id, file: null });
+    });
+
+    it('is replaced or removed only while the list is a draft', async () => {
+      const first = await upload(province2025, 'ban-dau.pdf');
+      const created = (await office.post('/api/target-lists', { provinceUnitId: province2025, year: nextYear, title: 'Đổi văn bản', documentNo: '240/KH-BCĐ', documentDate: '2025-03-01', fileId: first.id })).json();
+      const second = await upload(province2025, 'da-ky.pdf');
+      const replaced = await office.patch(`/api/target-lists/${created.id}`, { expectedVersion: created.rowVersion, fileId: second.id });
+      expect(replaced.statusCode, replaced.body).toBe(200);
+      expect(replaced.json().file).toMatchObject({ id: second.id, originalName: 'da-ky.pdf' });
+      const added = await office.post(`/api/target-lists/${created.id}/communes`, { expectedVersion: replaced.json().rowVersion, items: [{ unitId: hopThanh, targetLevel: 'ntm' }] });
+      const adopted = await office.post(`/api/target-lists/${created.id}/transitions`, { action: 'adopt', expectedVersion: added.json().rowVersion });
+      expect(adopted.statusCode, adopted.body).toBe(200);
+      const locked = await office.patch(`/api/target-lists/${created.id}`, { expectedVersion: adopted.json().rowVersion, fileId: null });
+      expect(locked.json().code).toBe('INVALID_TRANSITION');
+      expect((await office.get(`/api/target-lists/${created.id}`)).json().file.id).toBe(second.id);
+      const reopened = await office.post(`/api/target-lists/${created.id}/transitions`, { action: 'reopen', expectedVersion: adopted.json().rowVersion, reason: 'Thay văn bản' });
+      const removed = await office.patch(`/api/target-lists/${created.id}`, { expectedVersion: reopened.json().rowVersion, fileId: null });
+      expect(removed.statusCode, removed.body).toBe(200);
+      expect(removed.json()).toMatchObject({ fileId: null, file: null });
     });
   });
 });

@@ -26,9 +26,13 @@ interface Props {
   onChange: (files: StoredFile[]) => void;
   /** Tells the form an upload is still running (submit waits). */
   onBusyChange?: (busy: boolean) => void;
+  /** false = one file only (e.g. a list's plan document): a new upload replaces the one attached. Default true. */
+  multiple?: boolean;
+  /** What to say while `unitId` is null (default: choose the commune first). */
+  needUnitText?: string;
 }
 
-export function FileUpload({ label, unitId, value, onChange, onBusyChange }: Props) {
+export function FileUpload({ label, unitId, value, onChange, onBusyChange, multiple = true, needUnitText }: Props) {
   const { t, lang } = useI18n();
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
@@ -41,7 +45,7 @@ export function FileUpload({ label, unitId, value, onChange, onBusyChange }: Pro
 
   const onFiles = async (files: FileList | null) => {
     if (!files || !unitId) return;
-    const list = [...files];
+    const list = multiple ? [...files] : [...files].slice(0, 1);
     if (input.current) input.current.value = '';
     const jobs = list.map((f, i) => ({ f, key: `${Date.now()}-${i}-${f.name}` }));
     setPending((p) => [
@@ -53,7 +57,7 @@ export function FileUpload({ label, unitId, value, onChange, onBusyChange }: Pro
       if (f.size > FILE_MAX_BYTES) continue;
       try {
         const stored = await uploadFile(f, unitId, { onProgress: (share) => update(key, { share }) });
-        latest.current = [...latest.current, stored];
+        latest.current = multiple ? [...latest.current, stored] : [stored];
         onChange(latest.current);
         setPending((p) => p.filter((x) => x.key !== key));
       } catch (e) {
@@ -69,7 +73,7 @@ export function FileUpload({ label, unitId, value, onChange, onBusyChange }: Pro
         {label}
       </span>
       <p className="field-hint" id={`${id}-hint`}>
-        {unitId ? t('file.hint', { size: sizeMb }) : t('file.needUnit')}
+        {unitId ? t('file.hint', { size: sizeMb }) : (needUnitText ?? t('file.needUnit'))}
       </p>
       {value.length > 0 ? (
         <ul className="file-list" aria-label={t('file.list')}>
@@ -107,7 +111,7 @@ export function FileUpload({ label, unitId, value, onChange, onBusyChange }: Pro
           ref={input}
           className="sr-only"
           type="file"
-          multiple
+          multiple={multiple}
           accept="image/*,application/pdf"
           disabled={!unitId}
           aria-describedby={`${id}-hint`}

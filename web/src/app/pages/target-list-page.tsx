@@ -1,7 +1,8 @@
 /**
  * /plans/targets/$id?atRisk=&level=&q=: one target list — its document, the counts (met, at risk, on track), the rule
  * that decides the risk, and its communes with the reasons. The steering office edits a draft, adds and removes
- * communes, adopts it, and reopens an adopted one with a reason.
+ * communes, attaches the plan document file (drafts only), adopts it, and reopens an adopted one with a reason; an
+ * adopted list's communes can be added to an open assessment cycle of its year (AddListToCycle).
  */
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { useState, type ReactNode } from 'react';
@@ -19,6 +20,7 @@ import { AddCommunes } from '../../features/plans/components/add-communes.js';
 import { TargetListForm } from '../../features/plans/components/target-list-form.js';
 import { TargetListStatus } from '../../features/plans/components/target-list-status.js';
 import { TargetRows } from '../../features/plans/components/target-rows.js';
+import { AddListToCycle } from './target-list-to-cycle.js';
 import '../../features/plans/plans.css';
 import '../../i18n/parts/plans.vi.js';
 import { useI18n } from '../../i18n/index.js';
@@ -39,9 +41,11 @@ export function TargetListPage(): ReactNode {
   const remove = useRemoveTargetCommune(id);
   const refresh = useRefreshTargetList(id);
   const keys = useActionKeys();
-  const [dialog, setDialog] = useState<'edit' | 'add' | 'reopen' | null>(null);
+  const [dialog, setDialog] = useState<'edit' | 'add' | 'reopen' | 'cycle' | null>(null);
+  const [toCycle, setToCycle] = useState<{ id: string; name: string; added: number } | null>(null);
   const [reason, setReason] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
+  const clear = () => (setNotice(null), setToCycle(null));
   usePageTitle(query.data?.title ?? t('pl.lists'));
   const onError = (err: unknown) => {
     if (isApiError(err) && err.code === 'CONFLICT') {
@@ -91,10 +95,10 @@ export function TargetListPage(): ReactNode {
                 <div className="actions">
                   {l.abilities.canEdit ? (
                     <>
-                      <Button variant="primary" onClick={() => (setNotice(null), setDialog('add'))}>
+                      <Button variant="primary" onClick={() => (clear(), setDialog('add'))}>
                         {t('pl.list.addCommunes')}
                       </Button>
-                      <Button onClick={() => (setNotice(null), setDialog('edit'))}>{t('pl.form.edit')}</Button>
+                      <Button onClick={() => (clear(), setDialog('edit'))}>{t('pl.form.edit')}</Button>
                     </>
                   ) : null}
                   {l.abilities.canAdopt ? (
@@ -102,12 +106,38 @@ export function TargetListPage(): ReactNode {
                       {t('pl.list.adopt')}
                     </Button>
                   ) : null}
-                  {l.abilities.canReopen ? <Button onClick={() => (setNotice(null), setDialog('reopen'))}>{t('pl.list.reopen')}</Button> : null}
+                  {l.abilities.canAddToCycle ? (
+                    <Button variant="primary" onClick={() => (clear(), setDialog('cycle'))}>
+                      {t('pl.toCycle.open')}
+                    </Button>
+                  ) : null}
+                  {l.abilities.canReopen ? <Button onClick={() => (clear(), setDialog('reopen'))}>{t('pl.list.reopen')}</Button> : null}
                 </div>
               }
             />
+            <p className="pl-document">
+              {l.file ? (
+                <>
+                  {t('pl.doc.label')}{' '}
+                  <a href={l.file.url} download={l.file.originalName} aria-label={t('pl.doc.download', { name: l.file.originalName })}>
+                    {l.file.originalName}
+                  </a>{' '}
+                  <span className="muted small">{l.abilities.canReopen ? t('pl.doc.locked') : null}</span>
+                </>
+              ) : l.fileId ? null : (
+                <span className="muted">{l.abilities.canEdit ? t('pl.doc.noneEdit') : t('pl.doc.none')}</span>
+              )}
+            </p>
             {l.note ? <p className="muted">{l.note}</p> : null}
             {notice ? <Notice>{notice}</Notice> : null}
+            {toCycle ? (
+              <Notice>
+                {toCycle.added > 0 ? t('pl.toCycle.done', { count: number(toCycle.added), name: toCycle.name }) : t('pl.toCycle.doneNone', { name: toCycle.name })}{' '}
+                <Link to="/assessments" search={{ cycleId: toCycle.id }}>
+                  {t('pl.toCycle.view')}
+                </Link>
+              </Notice>
+            ) : null}
             {transition.isError && !(isApiError(transition.error) && transition.error.code === 'CONFLICT') && dialog === null ? <ErrorMessage error={transition.error} /> : null}
 
             <ul className="stat-badges" aria-label={t('pl.list.totals')}>
@@ -183,6 +213,15 @@ export function TargetListPage(): ReactNode {
             </Dialog>
             <Dialog open={dialog === 'add'} onOpenChange={(o) => setDialog(o ? 'add' : null)} title={t('pl.add.title')} wide>
               <AddCommunes list={l} onDone={(_, n) => (setDialog(null), setNotice(t('pl.add.added', { n: number(n) })))} />
+            </Dialog>
+            <Dialog
+              open={dialog === 'cycle'}
+              onOpenChange={(o) => setDialog(o ? 'cycle' : null)}
+              title={t('pl.toCycle.title')}
+              description={t('pl.toCycle.intro', { year: l.year })}
+              wide
+            >
+              <AddListToCycle list={l} onDone={(c, added) => (setDialog(null), setToCycle({ id: c.id, name: c.name, added }))} />
             </Dialog>
             <Dialog open={dialog === 'reopen'} onOpenChange={(o) => setDialog(o ? 'reopen' : null)} title={t('pl.list.reopen')}>
               <div className="form">
