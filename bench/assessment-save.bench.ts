@@ -36,8 +36,8 @@ const urlOf = (name: string) => {
   u.pathname = `/${name}`;
   return u.toString();
 };
-async function onServer(q: string): Promise<void> {
-  const c = new pg.Client({ connectionString: adminUrl });
+async function onServer(q: string, database?: string): Promise<void> {
+  const c = new pg.Client({ connectionString: database ? urlOf(database) : adminUrl });
   await c.connect();
   try {
     await c.query(q);
@@ -65,6 +65,15 @@ export async function benchAssessmentSave() {
     await seedReference(database.db, ctx);
     await seedCriteria(database.db, ctx);
     await seedDemo(database.db, ctx);
+    // the steady state of a live database (autovacuum's statistics and visibility map), as for the datasets
+    await onServer('vacuum (analyze)', name);
+    if (process.env.DEBUG_EXPLAIN) {
+      // diagnosis: the server log gets the plan of every statement of this database over 3 ms (auto_explain)
+      await onServer(`alter database ${name} set session_preload_libraries = 'auto_explain'`);
+      await onServer(`alter database ${name} set auto_explain.log_min_duration = '3ms'`);
+      await onServer(`alter database ${name} set auto_explain.log_analyze = on`);
+      await onServer(`alter database ${name} set auto_explain.log_nested_statements = on`);
+    }
     const config = loadConfig({ ...process.env, MTQG_DEMO: 'false', MTQG_LOG_LEVEL: 'silent', DATABASE_URL: urlOf(name) } as NodeJS.ProcessEnv);
     const app = await buildApp({ config, database, db: database.db });
     await app.listen({ port: 0, host: '127.0.0.1' });

@@ -3,7 +3,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { AssessmentStatus, CycleDeadlines, ListAssessmentsQuery, ResultState, ReviewStep, VerdictValue } from '../../contracts/assessments.js';
 import type { IndicatorValue } from '../../domain/criteria/index.js';
 import { isGlobal } from '../../platform/auth/policy.js';
-import { inScope } from '../../platform/auth/scope.repo.js';
+import { inScope, unitInScope } from '../../platform/auth/scope.repo.js';
 import type { Actor } from '../../platform/context.js';
 import type { Db } from '../../platform/db/client.js';
 import { preparedRows, queryOne, queryRows } from '../../platform/db/query.js';
@@ -279,7 +279,7 @@ export async function findSaveHead(db: Db, actor: Actor, id: string, code: strin
                c.review_chain, c.criterion_agencies, c.deadlines, ${unitRefColumns('u')}, u.parent_id as unit_parent_id,
                a.status, a.current_step, a.round, a.version, a.submitted_at, a.appraised_at, a.locked, a.is_demo,
                0 as n_indicators, 0 as n_filled, 0 as n_returned, 0 as n_submitted,
-               ${inScope(actor, sql`a.unit_id`)} as in_scope,
+               ${unitInScope(actor, sql`a.unit_id`)} as in_scope,
                r.id as row_id, r.state as row_state, r.version as row_version, r.last_op_id as row_last_op_id
         from assessment a join assessment_cycle c on c.id = a.cycle_id join criteria_set s on s.id = c.set_id join unit u on u.id = a.unit_id
         left join indicator_result r on r.assessment_id = a.id and r.indicator_code = ${code}
