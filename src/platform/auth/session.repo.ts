@@ -4,7 +4,7 @@ import { eq, lt, or, sql } from 'drizzle-orm';
 import type { Role } from '../../contracts/users.js';
 import type { Actor } from '../context.js';
 import type { Db } from '../db/client.js';
-import { queryOne } from '../db/query.js';
+import { preparedRows } from '../db/query.js';
 import { session } from '../db/schema/index.js';
 
 export const SESSION_COOKIE = 'mtqg_sid';
@@ -49,9 +49,12 @@ export interface LoadedSession {
   actor: Actor;
 }
 
-/** Load a live session (not past its absolute expiry nor idle for too long) with its active user. */
+/**
+ * Load a live session (not past its absolute expiry nor idle for too long) with its active user. Every signed-in
+ * request runs it, so it is a named prepared statement (parsed and planned once per connection).
+ */
 export async function findLiveSession(db: Db, token: string, idleMinutes: number): Promise<LoadedSession | null> {
-  const row = await queryOne<{
+  const [row] = await preparedRows<{
     token_hash: string;
     csrf_token: string;
     expires_at: Date;
