@@ -207,6 +207,20 @@ export async function findValues(db: Db, assessmentId: string): Promise<Array<{ 
   return queryRows(db, sql`select indicator_code, value from indicator_result where assessment_id = ${assessmentId}`);
 }
 
+/**
+ * The answer's per-row details of `indicator_result r`: the latest verdict per step, and — for the `full` row only —
+ * the verdict actors' names and the evidence (shared by the save statement and `findRowsForAnswer`).
+ */
+const answerDetails = (full: SQL): SQL => sql`(select jsonb_object_agg(z.step_key, z.v) from (
+                  select distinct on (v.step_key) v.step_key, jsonb_build_object('step', v.step_key, 'verdict', v.verdict, 'agreed', v.agreed,
+                    'reason', v.reason, 'round', v.round, 'actor_id', v.actor_id,
+                    'actor_name', case when ${full} then (select name from app_user where id = v.actor_id) end, 'at', v.at) as v
+                  from verdict v where v.result_id = r.id order by v.step_key, v.at desc, v.id) z) as verdicts,
+               case when ${full} then (select jsonb_agg(jsonb_build_object('id', f.id, 'sha256', f.sha256, 'mime', f.mime, 'size', f.size,
+                   'original_name', f.original_name, 'unit_id', f.unit_id, 'created_at', f.created_at, 'taken_at', e.exif_taken_at,
+                   'lat', e.exif_lat, 'lon', e.exif_lon) order by e.added_at, f.id)
+                 from result_evidence e join stored_file f on f.id = e.file_id where e.result_id = r.id) end as evidence`;
+
 const jsonValue = (v: IndicatorValue | null) => (v === null ? sql`null` : sql`${JSON.stringify(v)}::jsonb`);
 
 /**
@@ -245,15 +259,7 @@ export async function saveResult(
                ${now('carried_over')} as carried_over, r.state, r.return_reason, ${now('version')} as version,
                ${now('updated_at')} as updated_at, ${now('updated_by')} as updated_by,
                case when ${full} then (select name from app_user where id = ${now('updated_by')}) end as updated_by_name, ${now('last_op_id')} as last_op_id,
-               (select jsonb_object_agg(z.step_key, z.v) from (
-                  select distinct on (v.step_key) v.step_key, jsonb_build_object('step', v.step_key, 'verdict', v.verdict, 'agreed', v.agreed,
-                    'reason', v.reason, 'round', v.round, 'actor_id', v.actor_id,
-                    'actor_name', case when ${full} then (select name from app_user where id = v.actor_id) end, 'at', v.at) as v
-                  from verdict v where v.result_id = r.id order by v.step_key, v.at desc, v.id) z) as verdicts,
-               case when ${full} then (select jsonb_agg(jsonb_build_object('id', f.id, 'sha256', f.sha256, 'mime', f.mime, 'size', f.size,
-                   'original_name', f.original_name, 'unit_id', f.unit_id, 'created_at', f.created_at, 'taken_at', e.exif_taken_at,
-                   'lat', e.exif_lat, 'lon', e.exif_lon) order by e.added_at, f.id)
-                 from result_evidence e join stored_file f on f.id = e.file_id where e.result_id = r.id) end as evidence
+               ${answerDetails(full)}
         from indicator_result r left join u on u.id = r.id
         where r.assessment_id = ${assessmentId} and exists (select 1 from u)`,
   );
@@ -298,15 +304,7 @@ export async function findRowsForAnswer(db: Db, assessmentId: string, code: stri
     db,
     sql`select r.id, r.indicator_code, r.criterion_number, r.position, r.value, r.note, r.carried_over, r.state, r.return_reason, r.version,
                r.updated_at, r.updated_by, case when ${full} then (select name from app_user where id = r.updated_by) end as updated_by_name, r.last_op_id,
-               (select jsonb_object_agg(z.step_key, z.v) from (
-                  select distinct on (v.step_key) v.step_key, jsonb_build_object('step', v.step_key, 'verdict', v.verdict, 'agreed', v.agreed,
-                    'reason', v.reason, 'round', v.round, 'actor_id', v.actor_id,
-                    'actor_name', case when ${full} then (select name from app_user where id = v.actor_id) end, 'at', v.at) as v
-                  from verdict v where v.result_id = r.id order by v.step_key, v.at desc, v.id) z) as verdicts,
-               case when ${full} then (select jsonb_agg(jsonb_build_object('id', f.id, 'sha256', f.sha256, 'mime', f.mime, 'size', f.size,
-                   'original_name', f.original_name, 'unit_id', f.unit_id, 'created_at', f.created_at, 'taken_at', e.exif_taken_at,
-                   'lat', e.exif_lat, 'lon', e.exif_lon) order by e.added_at, f.id)
-                 from result_evidence e join stored_file f on f.id = e.file_id where e.result_id = r.id) end as evidence
+               ${answerDetails(full)}
         from indicator_result r where r.assessment_id = ${assessmentId}`,
   );
 }
